@@ -1,0 +1,30 @@
+using TimeTracker.Core.Storage;
+
+namespace TimeTracker.Core.Members;
+
+/// <summary>
+/// Members of one workspace. Email and username are unique per workspace, compared case-insensitively
+/// (<see cref="DuplicateValueException"/> names the field); deleted members keep theirs so they can be restored.
+/// </summary>
+public interface IMemberStore
+{
+    Task<Member?> GetAsync(string workspaceId, string memberId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default);
+
+    /// <summary>Finds a member by email or username (normalized).</summary>
+    Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default);
+
+    /// <summary>Pages in creation order; a member added while paging appears on a later page, never twice.</summary>
+    Task<Page<Member>> ListAsync(string workspaceId, MemberQuery query, int limit, string? continuation, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Member>> ListTeamAsync(string workspaceId, string teamId, CancellationToken ct = default);
+
+    Task CreateAsync(Member member, CancellationToken ct = default);
+
+    /// <summary>Replaces the member if <see cref="Member.ConcurrencyToken"/> still matches, else throws <see cref="ConcurrencyConflictException"/>.</summary>
+    Task UpdateAsync(Member member, CancellationToken ct = default);
+
+    /// <summary>Marks the member deleted (history and keys are kept but stop authenticating), refusing to remove the last owner.</summary>
+    Task<DeleteMemberResult> SoftDeleteAsync(string workspaceId, string memberId, DateTimeOffset now, CancellationToken ct = default);
+}

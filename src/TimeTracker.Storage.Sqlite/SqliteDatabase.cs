@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace TimeTracker.Storage.Sqlite;
+
+/// <summary>
+/// One SQLite file. Reads run on pooled connections concurrently (WAL); writes go through one in-process
+/// gate so they queue in memory instead of spinning on SQLITE_BUSY, and each write is one IMMEDIATE transaction.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    public SqliteDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        // WAL persists in the file; NORMAL sync in WAL mode loses nothing on a process kill (only on power loss).
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Migrations.Apply(connection);
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+        return connection;
+    }
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken ct = default)
+    {
+        await Task.Yield();
+        ct.ThrowIfCancellationRequested();
+        using var connection = Open();
+        return read(connection);
+    }
+
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken ct = default)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = write(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken ct = default) =>
+        WriteAsync<bool>((c, t) => { write(c, t); return true; }, ct);
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

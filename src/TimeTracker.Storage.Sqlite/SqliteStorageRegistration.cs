@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Invitations;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Teams;
+using TimeTracker.Core.Workspaces;
+
+namespace TimeTracker.Storage.Sqlite;
+
+public static class SqliteStorageRegistration
+{
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string path)
+    {
+        services.AddSingleton(_ => new SqliteDatabase(path));
+        services.AddSingleton<IWorkspaceStore, SqliteWorkspaceStore>();
+        services.AddSingleton<IMemberStore, SqliteMemberStore>();
+        services.AddSingleton<ITeamStore, SqliteTeamStore>();
+        services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        return services;
+    }
+}
