@@ -48,6 +48,7 @@ internal static class Migrations
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             deleted_at INTEGER,
+            activated_at INTEGER,
             version INTEGER NOT NULL,
             PRIMARY KEY(workspace_id, id)) WITHOUT ROWID;
         CREATE UNIQUE INDEX ux_members_email ON members(workspace_id, email_norm);

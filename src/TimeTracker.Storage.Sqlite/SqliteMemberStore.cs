@@ -11,7 +11,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
 {
     internal const string Columns =
         "workspace_id, id, email, username, first_name, last_name, role, status, team_id, time_zone, is_blocked, " +
-        "language, personal_number, password_hash, profile, created_at, updated_at, deleted_at, version";
+        "language, personal_number, password_hash, profile, created_at, updated_at, deleted_at, activated_at, version";
 
     public Task<Member?> GetAsync(string workspaceId, string memberId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id=@id", null, Read,
@@ -75,7 +75,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
     {
         try
         {
-            c.Execute($"INSERT INTO members({Columns}, email_norm, username_norm) VALUES (@ws, @id, @email, @username, @first, @last, @role, @status, @team, @tz, @blocked, @lang, @pn, @pw, @profile, @created, @updated, @deleted, 1, @email_norm, @username_norm)",
+            c.Execute($"INSERT INTO members({Columns}, email_norm, username_norm) VALUES (@ws, @id, @email, @username, @first, @last, @role, @status, @team, @tz, @blocked, @lang, @pn, @pw, @profile, @created, @updated, @deleted, @activated, 1, @email_norm, @username_norm)",
                 tx, Parameters(m));
         }
         catch (SqliteException e) { throw Translate(e); }
@@ -91,7 +91,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
                 UPDATE members SET email=@email, email_norm=@email_norm, username=@username, username_norm=@username_norm,
                     first_name=@first, last_name=@last, role=@role, status=@status, team_id=@team, time_zone=@tz,
                     is_blocked=@blocked, language=@lang, personal_number=@pn, password_hash=@pw, profile=@profile,
-                    updated_at=@updated, deleted_at=@deleted, version=version+1
+                    updated_at=@updated, deleted_at=@deleted, activated_at=@activated, version=version+1
                 WHERE workspace_id=@ws AND id=@id AND version=@version
                 """, tx, [.. Parameters(m), ("@version", expected)]);
         }
@@ -112,6 +112,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         ("@team", m.TeamId), ("@tz", m.TimeZone), ("@blocked", m.IsBlocked ? 1 : 0), ("@lang", m.Language),
         ("@pn", m.PersonalNumber), ("@pw", m.PasswordHash), ("@profile", JsonSerializer.Serialize(m.Profile)),
         ("@created", SqlCommands.Ticks(m.CreatedAt)), ("@updated", SqlCommands.Ticks(m.UpdatedAt)), ("@deleted", SqlCommands.Ticks(m.DeletedAt)),
+        ("@activated", SqlCommands.Ticks(m.ActivatedAt)),
     ];
 
     internal static Member Read(SqliteDataReader r) => new()
@@ -134,7 +135,8 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         CreatedAt = r.Instant(15),
         UpdatedAt = r.Instant(16),
         DeletedAt = r.NullableInstant(17),
-        ConcurrencyToken = r.GetInt64(18).ToString(CultureInfo.InvariantCulture),
+        ActivatedAt = r.NullableInstant(18),
+        ConcurrencyToken = r.GetInt64(19).ToString(CultureInfo.InvariantCulture),
     };
 
     private static (string Where, List<(string, object?)> Parameters) Filter(string workspaceId, MemberQuery q, string? after)
@@ -147,6 +149,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         var statuses = q.Statuses.Select((s, i) => ($"@s{i}", (object?)s.ToString())).ToList();
         where.Append($" AND status IN ({string.Join(",", statuses.Select(s => s.Item1))})");
         p.AddRange(statuses);
+        if (q.Roles is { Count: 0 }) where.Append(" AND 0");
         if (q.Roles is { Count: > 0 })
         {
             var roles = q.Roles.Select((r, i) => ($"@r{i}", (object?)r.ToString())).ToList();
@@ -161,7 +164,8 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         if (q.LastName is not null) Add("lower(last_name)=@last", "@last", q.LastName.ToLowerInvariant());
         if (q.Language is not null) Add("lower(language)=@lang", "@lang", q.Language.ToLowerInvariant());
         if (q.PersonalNumber is not null) Add("lower(personal_number)=@pn", "@pn", q.PersonalNumber.ToLowerInvariant());
-        if (q.Blocked is not null) Add("is_blocked=@blocked", "@blocked", q.Blocked.Value ? 1 : 0);
+        if (q.Enabled is { } enabled)
+            Add(enabled ? "(status<>@deleted AND is_blocked=0)" : "(status=@deleted OR is_blocked=1)", "@deleted", nameof(MemberStatus.Deleted));
         if (!string.IsNullOrEmpty(q.Search))
             Add("(instr(lower(first_name || ' ' || last_name), @q) > 0 OR instr(email_norm, @q) > 0 OR instr(ifnull(username_norm, ''), @q) > 0)",
                 "@q", q.Search.ToLowerInvariant());

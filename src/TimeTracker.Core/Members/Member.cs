@@ -26,6 +26,8 @@ public sealed record Member
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; init; }
+    /// <summary>When the member first became active (joined); decides whether a restore reactivates or re-invites.</summary>
+    public DateTimeOffset? ActivatedAt { get; init; }
     /// <summary>Opaque optimistic-concurrency token set by the store (row version or ETag).</summary>
     public string? ConcurrencyToken { get; init; }
 

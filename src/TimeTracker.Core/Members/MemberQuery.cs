@@ -17,7 +17,8 @@ public sealed record MemberQuery
     public string? LastName { get; init; }
     public string? Language { get; init; }
     public string? PersonalNumber { get; init; }
-    public bool? Blocked { get; init; }
+    /// <summary>TimeTrack's <c>enabled</c>: not deleted and not blocked.</summary>
+    public bool? Enabled { get; init; }
 
     public static readonly IReadOnlyCollection<MemberStatus> AllStatuses = Enum.GetValues<MemberStatus>();
 }

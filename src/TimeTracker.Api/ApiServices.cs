@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TimeTracker.Api.Auth;
+using TimeTracker.Api.Workspaces;
+using TimeTracker.Core.Auth;
+
+namespace TimeTracker.Api;
+
+public static class ApiServices
+{
+    /// <summary>Everything the handlers resolve, except storage (each host picks its store).</summary>
+    public static IServiceCollection AddTimeTrackerApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TimeTrackerOptions>(configuration.GetSection(TimeTrackerOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AdminKey(configuration[$"{TimeTrackerOptions.Section}:AdminKey"]));
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<WorkspaceProvisioning>();
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using TimeTracker.Api.ApiKeys;
+using TimeTracker.Api.Http;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Members;
+
+namespace TimeTracker.Api.Auth;
+
+/// <summary>Password sign-in: exchanges a username/email and password for a 30-day API token.</summary>
+public static class LoginEndpoint
+{
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(30);
+
+    public sealed record TokenResponse(string Token, DateTimeOffset? ExpiresAt, string MemberId);
+
+    public static Task<IResult> Login(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    {
+        var body = await ctx.BodyAsync();
+        var workspaceId = body.RequiredId("workspace_id");
+        var login = body.RequiredString("login", 254);
+        var password = body.RequiredString("password", 1024);
+
+        var throttle = ctx.Service<LoginThrottle>();
+        var account = $"{workspaceId}/{Member.Normalize(login)}";
+        if (throttle.RetryAfter(account) is { } wait)
+            throw new ApiException(StatusCodes.Status429TooManyRequests, "Too many failed sign-in attempts. Try again later.") { RetryAfter = wait };
+
+        var member = await ctx.Service<IMemberStore>().FindByLoginAsync(workspaceId, login, ctx.Aborted);
+        // Verify even when no account matched, so response time does not reveal which logins exist.
+        var passwordMatches = PasswordHashing.Verify(password, member?.PasswordHash);
+        if (member is null || !passwordMatches || !member.CanAuthenticate)
+        {
+            throttle.RecordFailure(account);
+            throw ApiException.Unauthorized("Invalid login or password.");
+        }
+        throttle.RecordSuccess(account);
+        var (key, token) = ApiKeyEndpoints.Issue(member.WorkspaceId, member.Id, "Password sign-in", ctx.Now, TokenLifetime);
+        await ctx.Service<IApiKeyStore>().CreateAsync(key, ctx.Aborted);
+        return WebWork.Ok(ctx, new TokenResponse(token.ToString(), key.ExpiresAt, member.Id), "Signed in successfully");
+    });
+}

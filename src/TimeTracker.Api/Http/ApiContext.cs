@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using TimeTracker.Api.Auth;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Members;
+
+namespace TimeTracker.Api.Http;
+
+/// <summary>What a handler needs from the request: services, the clock, the caller and the body.</summary>
+public sealed class ApiContext(HttpRequest request)
+{
+    public HttpRequest Request { get; } = request;
+    public CancellationToken Aborted => Request.HttpContext.RequestAborted;
+    public TimeProvider Clock => Service<TimeProvider>();
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    public T Service<T>() where T : notnull => Request.HttpContext.RequestServices.GetRequiredService<T>();
+
+    public Task<RequestBody> BodyAsync(long limit = RequestBody.DefaultLimit) => RequestBody.ReadAsync(Request, limit);
+
+    public async Task<Caller> CallerAsync() =>
+        await Service<Authenticator>().AuthenticateAsync(Request) ?? throw ApiException.Unauthorized();
+
+    /// <summary>The caller, who must be allowed to manage members (Owner, Executive manager).</summary>
+    public async Task<Caller> ManagerAsync()
+    {
+        var caller = await CallerAsync();
+        if (!caller.CanManageMembers()) throw ApiException.Forbidden();
+        return caller;
+    }
+
+    /// <summary>A <c>workspace_id</c> in the request must be the caller's own workspace.</summary>
+    public static void RequireSameWorkspace(Caller caller, string? workspaceId)
+    {
+        if (workspaceId is not null && workspaceId != caller.WorkspaceId)
+            throw ApiException.Forbidden("The workspace_id does not match the workspace of your API key.");
+    }
+
+    /// <summary>A member of the caller's workspace; another workspace's id is indistinguishable from a missing one.</summary>
+    public async Task<Member> MemberAsync(Caller caller, string memberId, string what = "Member")
+    {
+        var member = await Service<IMemberStore>().GetAsync(caller.WorkspaceId, memberId, Aborted);
+        return member ?? throw ApiException.NotFound(what);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace TimeTracker.Api.Http;
+
+/// <summary>
+/// Wraps a store's continuation in an opaque, URL-safe <c>page_token</c> so clients never depend on its form.
+/// </summary>
+public static class PageToken
+{
+    private const string Version = "p1:";
+
+    public static string? Encode(string? continuation) =>
+        continuation is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(Version + continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string? Decode(string? token, string field = "page_token")
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 += new string('=', (4 - base64.Length % 4) % 4);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            if (text.StartsWith(Version, StringComparison.Ordinal)) return text[Version.Length..];
+        }
+        catch (FormatException) { }
+        throw ApiException.BadRequest(field, $"The {field} parameter is not a token this server issued.");
+    }
+}

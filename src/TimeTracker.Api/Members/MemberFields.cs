@@ -1,0 +1,63 @@
+using System.Globalization;
+using TimeTracker.Api.Http;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Time;
+
+namespace TimeTracker.Api.Members;
+
+/// <summary>Validation of member fields shared by the WebWork members and TimeTrack users endpoints.</summary>
+public static class MemberFields
+{
+    public static string Email(RequestBody body, string name = "email")
+    {
+        var email = body.RequiredString(name, 254);
+        return EmailAddress.IsValid(email) ? email : throw body.Invalid(name, "must be a valid email address");
+    }
+
+    public static MemberRole Role(RequestBody body, string name = "role")
+    {
+        var text = body.RequiredString(name, 64);
+        return MemberRoles.TryParse(text, out var role)
+            ? role
+            : throw body.Invalid(name, $"must be one of: {string.Join(", ", MemberRoles.WireNames.Select(n => $"\"{n}\""))}");
+    }
+
+    public static string? TimeZone(RequestBody body, string name)
+    {
+        var zone = body.String(name, 64);
+        if (zone is null) return null;
+        return TimeZones.IsValid(zone) ? zone : throw body.Invalid(name, "must be an IANA time zone such as \"America/New_York\"");
+    }
+
+    public static string Username(RequestBody body, string name = "username")
+    {
+        var username = body.RequiredString(name, 64);
+        return username.Any(char.IsWhiteSpace) || username.Contains('@')
+            ? throw body.Invalid(name, "must not contain spaces or '@'")
+            : username;
+    }
+
+    public static string Password(RequestBody body, string name = "password")
+    {
+        var password = body.RequiredString(name, 1024);
+        return password.Length < 8 ? throw body.Invalid(name, "must be at least 8 characters") : password;
+    }
+
+    public static string? Date(RequestBody body, string name)
+    {
+        var text = body.String(name, 10);
+        if (text is null) return null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? text
+            : throw body.Invalid(name, "must be a date in YYYY-MM-DD format");
+    }
+
+    public static DateTimeOffset? Instant(RequestBody body, string name)
+    {
+        var text = body.String(name, 40);
+        if (text is null) return null;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            ? value
+            : throw body.Invalid(name, "must be an ISO 8601 date-time");
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using TimeTracker.Api;
+using TimeTracker.Storage.Sqlite;
+
+namespace TimeTracker.Server;
+
+/// <summary>Adapts the API's route table and services to an ASP.NET Core host. No endpoint logic lives here.</summary>
+public static class ServerSetup
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static WebApplicationBuilder AddTimeTrackerServer(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddTimeTrackerApi(builder.Configuration);
+        var provider = builder.Configuration["Storage:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported by this build; use 'Sqlite'.");
+        var path = builder.Configuration["Storage:Sqlite:Path"] ?? "data/timetracker.db";
+        builder.Services.AddSqliteStorage(Path.Combine(builder.Environment.ContentRootPath, path));
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapTimeTracker(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        foreach (var endpoint in RouteTable.Endpoints)
+        {
+            api.MapMethods(endpoint.Route, [endpoint.Verb], endpoint.Handler)
+                .WithName(endpoint.Name)
+                .WithTags(endpoint.Tag);
+        }
+        app.MapOpenApi("/api/openapi.json");
+        app.MapFallback(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsJsonAsync(new { success = false, message = $"No endpoint {context.Request.Method} {context.Request.Path}." });
+        });
+        return app;
+    }
+}
