@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using TimeTracker.Api.Activity;
 using TimeTracker.Api.ApiKeys;
+using TimeTracker.Api.Attendance;
 using TimeTracker.Api.Auth;
 using TimeTracker.Api.Invitations;
 using TimeTracker.Api.Members;
@@ -47,5 +49,12 @@ public static class RouteTable
         new("GetUser", "GET", Routes.User, UserEndpoints.Get, "Users"),
         new("UpdateUser", "PUT", Routes.User, UserEndpoints.Update, "Users"),
         new("DeleteUser", "DELETE", Routes.User, UserEndpoints.Delete, "Users"),
+
+        new("ClockIn", "POST", Routes.ClockIn, AttendanceEndpoints.ClockIn, "Attendance"),
+        new("ClockOut", "POST", Routes.ClockOut, AttendanceEndpoints.ClockOut, "Attendance"),
+        new("CreateAttendancePair", "POST", Routes.CreateAttendance, AttendanceEndpoints.Create, "Attendance"),
+        new("DeleteAttendanceEvent", "DELETE", Routes.AttendanceEvent, AttendanceEndpoints.Delete, "Attendance"),
+        new("QueryAttendanceEvents", "GET", Routes.AttendanceEvents, AttendanceEndpoints.Query, "Attendance"),
+        new("IngestActivity", "POST", Routes.Activity, ActivityEndpoints.Ingest, "Activity"),
     ];
 }

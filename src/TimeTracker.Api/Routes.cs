@@ -21,4 +21,12 @@ public static class Routes
 
     public const string Users = "v2/ext/users";
     public const string User = "v2/ext/users/{id}";
+
+    public const string AttendanceEvents = "attendance-events";
+    public const string ClockIn = "attendance-events/clock-in";
+    public const string ClockOut = "attendance-events/clock-out";
+    public const string CreateAttendance = "attendance-events/create";
+    public const string AttendanceEvent = "attendance-events/{id}";
+
+    public const string Activity = "v1/activity";
 }

@@ -75,6 +75,58 @@ internal static class Migrations
             FOREIGN KEY(workspace_id, member_id) REFERENCES members(workspace_id, id)) WITHOUT ROWID;
         CREATE INDEX ix_api_keys_member ON api_keys(workspace_id, member_id);
         """,
+
+        // 2: attendance sessions (a pair is one row), idempotency records, activity samples.
+        """
+        CREATE TABLE sessions(
+            workspace_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            date TEXT NOT NULL,
+            in_at INTEGER NOT NULL,
+            in_moment INTEGER NOT NULL,
+            in_by TEXT NOT NULL,
+            in_office TEXT,
+            in_ip TEXT,
+            in_comment TEXT,
+            out_id TEXT,
+            out_at INTEGER,
+            out_moment INTEGER,
+            out_by TEXT,
+            out_office TEXT,
+            out_ip TEXT,
+            out_comment TEXT,
+            auto_clocked_out INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY(workspace_id, id)) WITHOUT ROWID;
+        -- The database itself guarantees one open session per member, whatever races above it.
+        CREATE UNIQUE INDEX ux_sessions_open ON sessions(workspace_id, user_id) WHERE out_at IS NULL;
+        CREATE UNIQUE INDEX ux_sessions_out ON sessions(workspace_id, out_id) WHERE out_id IS NOT NULL;
+        CREATE INDEX ix_sessions_user_time ON sessions(workspace_id, user_id, in_at);
+        CREATE INDEX ix_sessions_date ON sessions(workspace_id, date);
+
+        CREATE TABLE idempotency(
+            workspace_id TEXT NOT NULL,
+            caller_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            request_hash TEXT NOT NULL,
+            status_code INTEGER NOT NULL,
+            response_body TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY(workspace_id, caller_id, key)) WITHOUT ROWID;
+
+        -- Rows append in rowid order; the client's random UUID only lives in a compact unique index.
+        CREATE TABLE activity(
+            seq INTEGER PRIMARY KEY,
+            workspace_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            sample_id BLOB NOT NULL,
+            start_at INTEGER NOT NULL,
+            end_at INTEGER NOT NULL,
+            idle INTEGER NOT NULL);
+        CREATE UNIQUE INDEX ux_activity_sample ON activity(sample_id, workspace_id);
+        -- Reads only ever ask for idle time, so only idle samples are indexed by user and time.
+        CREATE INDEX ix_activity_idle ON activity(workspace_id, user_id, start_at) WHERE idle = 1;
+        """,
     ];
 
     public static int Latest => Scripts.Length;

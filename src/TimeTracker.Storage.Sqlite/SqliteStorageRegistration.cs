@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using TimeTracker.Core.Activity;
+using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Auth;
+using TimeTracker.Core.Idempotency;
 using TimeTracker.Core.Invitations;
 using TimeTracker.Core.Members;
 using TimeTracker.Core.Teams;
@@ -17,6 +20,9 @@ public static class SqliteStorageRegistration
         services.AddSingleton<ITeamStore, SqliteTeamStore>();
         services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<IAttendanceStore, SqliteAttendanceStore>();
+        services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
+        services.AddSingleton<IActivityStore, SqliteActivityStore>();
         return services;
     }
 }

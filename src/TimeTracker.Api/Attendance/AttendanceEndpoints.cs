@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using TimeTracker.Api.Http;
+using TimeTracker.Api.Idempotency;
+using TimeTracker.Core;
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Idempotency;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Time;
+using TimeTracker.Core.Workspaces;
+
+namespace TimeTracker.Api.Attendance;
+
+/// <summary>The attendance API (seed 004): bare camelCase objects, RFC 9457 errors.</summary>
+public static partial class AttendanceEndpoints
+{
+    public static Task<IResult> ClockIn(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    {
+        var (caller, body, member) = await TargetAsync(ctx);
+        var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
+        if (idempotency.Replay is { } replay) return replay;
+
+        var now = ctx.Now;
+        var session = new AttendanceSession(caller.WorkspaceId, member.Id, await LocalDateAsync(ctx, member, now),
+            NewEvent(ctx, caller, now, body.String("officeId", 100), body.String("comment", 1000)), null);
+        var json = Serialize(AttendanceEventResponse.ClockIn(session));
+        var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().ClockInAsync(session, idempotency.Record(201, json), ctx.Aborted));
+        return result switch
+        {
+            { Replay: { } winner } => winner,
+            { Value: SessionWriteResult.AlreadyOpen } => throw ApiException.Conflict("The user is already clocked in.", "userId"),
+            { Value: SessionWriteResult.Overlaps } => throw ApiException.Conflict("A recorded session of the user covers this moment.", "userId"),
+            _ => Created(json),
+        };
+    });
+
+    public static Task<IResult> ClockOut(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    {
+        var (caller, body, member) = await TargetAsync(ctx);
+        var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
+        if (idempotency.Replay is { } replay) return replay;
+
+        var clockOut = NewEvent(ctx, caller, ctx.Now, body.String("officeId", 100), body.String("comment", 1000));
+        var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().ClockOutAsync(caller.WorkspaceId, member.Id, clockOut,
+            idempotency.Record(201, ""), closed => Serialize(AttendanceEventResponse.ClockOut(closed)), ctx.Aborted));
+        return result switch
+        {
+            { Replay: { } winner } => winner,
+            { Value.Result: SessionWriteResult.NoneOpen } => throw ApiException.Conflict("The user is not clocked in.", "userId"),
+            { Value.Session: { } closed } => Created(Serialize(AttendanceEventResponse.ClockOut(closed))),
+            _ => throw new InvalidOperationException("Clock-out wrote nothing and reported no reason."),
+        };
+    });
+
+    public static Task<IResult> Create(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    {
+        var (caller, body, member) = await TargetAsync(ctx);
+        var date = ParseDate(body.RequiredString("date", 10), "date");
+        var clockIn = Instant(body, "clockInTimestampUtc");
+        var clockOut = Instant(body, "clockOutTimestampUtc");
+        if (AttendanceRules.CheckPair(clockIn, clockOut) is { } rule) throw body.Invalid("clockOutTimestampUtc", rule);
+        var localDate = await LocalDateAsync(ctx, member, clockIn);
+        if (date != localDate)
+            throw body.Invalid("date", $"must be {localDate:yyyy-MM-dd}, the user's local date at clockInTimestampUtc");
+        var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
+        if (idempotency.Replay is { } replay) return replay;
+
+        var officeId = body.String("officeId", 100);
+        var session = new AttendanceSession(caller.WorkspaceId, member.Id, date,
+            NewEvent(ctx, caller, clockIn, officeId, body.String("clockInComment", 1000)),
+            NewEvent(ctx, caller, clockOut, officeId, body.String("clockOutComment", 1000)));
+        var json = Serialize(new { clockIn = AttendanceEventResponse.ClockIn(session), clockOut = AttendanceEventResponse.ClockOut(session) });
+        var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().AddPairAsync(session, idempotency.Record(201, json), ctx.Aborted));
+        return result switch
+        {
+            { Replay: { } winner } => winner,
+            { Value: SessionWriteResult.Overlaps } => throw ApiException.Conflict("The pair overlaps another session of the user.", "clockInTimestampUtc"),
+            _ => Created(json),
+        };
+    });
+
+    public static Task<IResult> Delete(HttpRequest request, string id) => ProblemDetailsFamily.Handle(request, async ctx =>
+    {
+        var caller = await ctx.CallerAsync();
+        var store = ctx.Service<IAttendanceStore>();
+        var session = await store.FindByEventAsync(caller.WorkspaceId, id, ctx.Aborted) ?? throw ApiException.NotFound("Attendance event");
+        var owner = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, session.UserId, ctx.Aborted);
+        if (owner is null || !caller.CanTrackFor(owner)) throw ApiException.Forbidden("You cannot change this user's attendance.");
+        if (!await store.DeleteAsync(caller.WorkspaceId, session.Id, ctx.Aborted)) throw ApiException.NotFound("Attendance event");
+        return Results.Json("Ok");
+    });
+
+    public static Task<IResult> Query(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    {
+        var caller = await ctx.CallerAsync();
+        var from = ParseDate(request.RequiredText("startDate"), "startDate");
+        var to = ParseDate(request.RequiredText("endDate"), "endDate");
+        if (to < from) throw ApiException.BadRequest("endDate", "The endDate must not be before startDate.");
+        if (to.DayNumber - from.DayNumber + 1 > AttendanceRules.MaxQueryDays)
+            throw ApiException.BadRequest("endDate", $"The range may span at most {AttendanceRules.MaxQueryDays} days.");
+        var users = await VisibleUsersAsync(ctx, caller, [.. request.List("userId"), .. request.List("userIds")]);
+        var sessions = await ctx.Service<IAttendanceStore>().GetByDateAsync(caller.WorkspaceId, users, from, to, ctx.Aborted);
+        var events = sessions.SelectMany(AttendanceEventResponse.Both).OrderBy(e => e.Timestamp).ThenBy(e => e.Type).ToList();
+        return Results.Json(events, AttendanceEventResponse.Json);
+    });
+
+    /// <summary>Null means every user of the workspace.</summary>
+    private static async Task<IReadOnlyCollection<string>?> VisibleUsersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> requested)
+    {
+        var members = ctx.Service<IMemberStore>();
+        if (requested.Count == 0)
+        {
+            if (caller.Role.IsAdmin()) return null;
+            if (caller.Role == MemberRole.TeamManager && caller.TeamId is not null)
+                return [.. (await members.ListTeamAsync(caller.WorkspaceId, caller.TeamId, ctx.Aborted)).Select(m => m.Id), caller.MemberId];
+            return [caller.MemberId];
+        }
+        var field = ctx.Request.Query.ContainsKey("userIds") ? "userIds" : "userId";
+        var found = (await members.GetManyAsync(caller.WorkspaceId, requested, ctx.Aborted)).ToDictionary(m => m.Id);
+        foreach (var id in requested.Distinct())
+        {
+            if (!found.TryGetValue(id, out var member)) throw new ApiException(StatusCodes.Status404NotFound, $"User {id} not found.", field);
+            if (!caller.CanTrackFor(member)) throw ApiException.Forbidden($"You cannot view the attendance of user {id}.");
+        }
+        return requested.Distinct().ToList();
+    }
+
+    /// <summary>Authenticates, reads the body, and resolves the <c>userId</c> the caller may record attendance for.</summary>
+    private static async Task<(Caller Caller, RequestBody Body, Member Member)> TargetAsync(ApiContext ctx)
+    {
+        var caller = await ctx.CallerAsync();
+        var body = await ctx.BodyAsync();
+        var userId = body.RequiredId("userId");
+        var member = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, userId, ctx.Aborted)
+            ?? throw new ApiException(StatusCodes.Status404NotFound, "User not found.", "userId");
+        if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record attendance for this user.");
+        if (member.Status != MemberStatus.Active) throw ApiException.Conflict("The user is not active.", "userId");
+        return (caller, body, member);
+    }
+
+    private static AttendanceEvent NewEvent(ApiContext ctx, Caller caller, DateTimeOffset timestamp, string? officeId, string? comment) =>
+        new(Ids.New(), timestamp, ctx.Now, caller.MemberId, officeId,
+            ClientAddress.Of(ctx.Request, ctx.Service<IOptions<TimeTrackerOptions>>().Value.TrustForwardedFor), comment);
+
+    private static async Task<DateOnly> LocalDateAsync(ApiContext ctx, Member member, DateTimeOffset instant)
+    {
+        var zone = member.TimeZone;
+        if (zone is null)
+        {
+            var workspace = await ctx.Service<IWorkspaceStore>().GetAsync(member.WorkspaceId, ctx.Aborted);
+            zone = workspace?.TimeZone ?? "UTC";
+        }
+        return LocalDates.DateIn(instant, zone);
+    }
+
+    private sealed record Outcome<T>(T? Value, IResult? Replay);
+
+    private static async Task<Outcome<T>> WriteAsync<T>(IdempotentRequest idempotency, Func<Task<T>> write)
+    {
+        try
+        {
+            return new Outcome<T>(await write(), null);
+        }
+        catch (IdempotencyKeyTakenException)
+        {
+            return new Outcome<T>(default, await idempotency.ReplayWinnerAsync());
+        }
+    }
+
+    private static string Serialize<T>(T value) => JsonSerializer.Serialize(value, AttendanceEventResponse.Json);
+
+    private static IResult Created(string json) => Results.Content(json, "application/json", System.Text.Encoding.UTF8, StatusCodes.Status201Created);
+
+    private static DateOnly ParseDate(string text, string field) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw ApiException.BadRequest(field, $"The {field} must be a date in YYYY-MM-DD format.");
+
+    // ISO 8601 date-time; without an offset it is UTC (the seed's examples carry none).
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$")]
+    private static partial Regex IsoDateTime();
+
+    internal static DateTimeOffset Instant(RequestBody body, string name)
+    {
+        var text = body.RequiredString(name, 40);
+        if (!IsoDateTime().IsMatch(text) ||
+            !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+            throw body.Invalid(name, "must be an ISO 8601 date-time such as 2025-07-18T08:00:00");
+        return value;
+    }
+}

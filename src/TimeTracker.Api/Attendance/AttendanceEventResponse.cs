@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TimeTracker.Api.Http;
+using TimeTracker.Core.Attendance;
+
+namespace TimeTracker.Api.Attendance;
+
+/// <summary>Seed 004's attendance event. A clock-out carries its clock-in's <c>date</c>; the two link to each other.</summary>
+public sealed record AttendanceEventResponse(
+    string Id,
+    string? LinkedAttendanceEventId,
+    string UserId,
+    string CreateByUserId,
+    string? OfficeId,
+    DateOnly Date,
+    DateTimeOffset MomentCreated,
+    DateTimeOffset Timestamp,
+    string? IpAddress,
+    string Type,
+    string? Comment,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AutoClockedOut = false)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new UtcTimestampConverter(UtcTimestampConverter.Microseconds) },
+    };
+
+    public static AttendanceEventResponse ClockIn(AttendanceSession s) => From(s, s.ClockIn, s.ClockOut?.Id, "CLOCK-IN", false);
+
+    public static AttendanceEventResponse ClockOut(AttendanceSession s) => From(s, s.ClockOut!, s.ClockIn.Id, "CLOCK-OUT", s.AutoClockedOut);
+
+    public static IEnumerable<AttendanceEventResponse> Both(AttendanceSession s) =>
+        s.ClockOut is null ? [ClockIn(s)] : [ClockIn(s), ClockOut(s)];
+
+    private static AttendanceEventResponse From(AttendanceSession s, AttendanceEvent e, string? linked, string type, bool auto) =>
+        new(e.Id, linked, s.UserId, e.CreatedByUserId, e.OfficeId, s.Date, e.MomentCreated, e.Timestamp, e.IpAddress, type, e.Comment, auto);
+}

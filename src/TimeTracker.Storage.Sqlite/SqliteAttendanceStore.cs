@@ -1,0 +1,152 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Idempotency;
+
+namespace TimeTracker.Storage.Sqlite;
+
+public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
+{
+    private const string Columns =
+        "workspace_id, user_id, id, date, in_at, in_moment, in_by, in_office, in_ip, in_comment, " +
+        "out_id, out_at, out_moment, out_by, out_office, out_ip, out_comment, auto_clocked_out";
+
+    public Task<SessionWriteResult> ClockInAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            SqliteIdempotencyStore.ThrowIfTaken(c, tx, idempotency);
+            if (HasOpen(c, tx, session.WorkspaceId, session.UserId)) return SessionWriteResult.AlreadyOpen;
+            if (OverlapsAny(c, tx, session.WorkspaceId, session.UserId, session.Start, null)) return SessionWriteResult.Overlaps;
+            Insert(c, tx, session);
+            SqliteIdempotencyStore.Insert(c, tx, idempotency);
+            return SessionWriteResult.Written;
+        }, ct);
+
+    public Task<(SessionWriteResult Result, AttendanceSession? Session)> ClockOutAsync(
+        string workspaceId, string userId, AttendanceEvent clockOut, IdempotencyRecord? idempotency,
+        Func<AttendanceSession, string> renderResponse, CancellationToken ct = default) =>
+        db.WriteAsync<(SessionWriteResult, AttendanceSession?)>((c, tx) =>
+        {
+            SqliteIdempotencyStore.ThrowIfTaken(c, tx, idempotency);
+            var open = c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND user_id=@user AND out_at IS NULL", tx, Read,
+                ("@ws", workspaceId), ("@user", userId)).SingleOrDefault();
+            if (open is null) return (SessionWriteResult.NoneOpen, null);
+            var closed = open with { ClockOut = clockOut };
+            c.Execute("""
+                UPDATE sessions SET out_id=@id, out_at=@at, out_moment=@moment, out_by=@by, out_office=@office, out_ip=@ip, out_comment=@comment
+                WHERE workspace_id=@ws AND id=@session AND out_at IS NULL
+                """, tx, [.. EventParameters(clockOut), ("@ws", workspaceId), ("@session", open.Id)]);
+            SqliteIdempotencyStore.Insert(c, tx, idempotency is null ? null : idempotency with { ResponseBody = renderResponse(closed) });
+            return (SessionWriteResult.Written, closed);
+        }, ct);
+
+    public Task<SessionWriteResult> AddPairAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            SqliteIdempotencyStore.ThrowIfTaken(c, tx, idempotency);
+            if (OverlapsAny(c, tx, session.WorkspaceId, session.UserId, session.Start, session.ClockOut!.Timestamp)) return SessionWriteResult.Overlaps;
+            Insert(c, tx, session);
+            SqliteIdempotencyStore.Insert(c, tx, idempotency);
+            return SessionWriteResult.Written;
+        }, ct);
+
+    public Task<AttendanceSession?> FindByEventAsync(string workspaceId, string eventId, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND (id=@id OR out_id=@id)", null, Read,
+            ("@ws", workspaceId), ("@id", eventId)).SingleOrDefault(), ct);
+
+    public Task<bool> DeleteAsync(string workspaceId, string sessionId, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute("DELETE FROM sessions WHERE workspace_id=@ws AND id=@id", tx, ("@ws", workspaceId), ("@id", sessionId)) > 0, ct);
+
+    public Task<IReadOnlyList<AttendanceSession>> GetByDateAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
+        {
+            var (users, parameters) = InList("user_id", userIds);
+            return c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND date BETWEEN @from AND @to{users} ORDER BY in_at", null, Read,
+                [.. parameters, ("@ws", workspaceId), ("@from", Format(from)), ("@to", Format(to))]);
+        }, ct);
+
+    public Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
+        {
+            var (users, parameters) = InList("user_id", userIds);
+            // Pairs span at most 48 h, but a clocked-out session may be longer: bound the index range generously and filter exactly.
+            return c.Query($"""
+                SELECT {Columns} FROM sessions
+                WHERE workspace_id=@ws{users} AND in_at < @to AND (out_at IS NULL OR out_at > @from)
+                ORDER BY user_id, in_at
+                """, null, Read, [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
+        }, ct);
+
+    public Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
+        {
+            var sessions = new List<AttendanceSession>();
+            foreach (var user in userIds.Distinct())
+            {
+                sessions.AddRange(c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND user_id=@user AND in_at < @before ORDER BY in_at DESC LIMIT 1",
+                    null, Read, ("@ws", workspaceId), ("@user", user), ("@before", beforeUtc.UtcTicks)));
+            }
+            return sessions;
+        }, ct);
+
+    public Task<IReadOnlyList<AttendanceSession>> GetOpenStartedBeforeAsync(string workspaceId, DateTimeOffset startedBefore, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<AttendanceSession>>(c => c.Query(
+            $"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND out_at IS NULL AND in_at < @before", null, Read,
+            ("@ws", workspaceId), ("@before", startedBefore.UtcTicks)), ct);
+
+    /// <summary>Closes an open session on behalf of the auto clock-out job; false if it was closed meanwhile.</summary>
+    internal static bool CloseIfOpen(SqliteConnection c, SqliteTransaction tx, string workspaceId, string sessionId, AttendanceEvent clockOut) =>
+        c.Execute("""
+            UPDATE sessions SET out_id=@id, out_at=@at, out_moment=@moment, out_by=@by, out_office=@office, out_ip=@ip, out_comment=@comment, auto_clocked_out=1
+            WHERE workspace_id=@ws AND id=@session AND out_at IS NULL
+            """, tx, [.. EventParameters(clockOut), ("@ws", workspaceId), ("@session", sessionId)]) > 0;
+
+    private static bool HasOpen(SqliteConnection c, SqliteTransaction tx, string ws, string user) =>
+        c.Scalar("SELECT 1 FROM sessions WHERE workspace_id=@ws AND user_id=@user AND out_at IS NULL", tx, ("@ws", ws), ("@user", user)) is not null;
+
+    private static bool OverlapsAny(SqliteConnection c, SqliteTransaction tx, string ws, string user, DateTimeOffset start, DateTimeOffset? end) =>
+        c.Scalar("""
+            SELECT 1 FROM sessions WHERE workspace_id=@ws AND user_id=@user
+              AND (@end IS NULL OR in_at < @end) AND (out_at IS NULL OR out_at > @start) LIMIT 1
+            """, tx, ("@ws", ws), ("@user", user), ("@start", start.UtcTicks), ("@end", end?.UtcTicks)) is not null;
+
+    private static void Insert(SqliteConnection c, SqliteTransaction tx, AttendanceSession s)
+    {
+        var i = s.ClockIn;
+        var o = s.ClockOut;
+        c.Execute($"""
+            INSERT INTO sessions({Columns}) VALUES (@ws, @user, @id, @date, @in_at, @in_moment, @in_by, @in_office, @in_ip, @in_comment,
+                @out_id, @out_at, @out_moment, @out_by, @out_office, @out_ip, @out_comment, @auto)
+            """, tx,
+            ("@ws", s.WorkspaceId), ("@user", s.UserId), ("@id", i.Id), ("@date", Format(s.Date)), ("@in_at", i.Timestamp.UtcTicks),
+            ("@in_moment", i.MomentCreated.UtcTicks), ("@in_by", i.CreatedByUserId), ("@in_office", i.OfficeId), ("@in_ip", i.IpAddress),
+            ("@in_comment", i.Comment), ("@out_id", o?.Id), ("@out_at", o?.Timestamp.UtcTicks), ("@out_moment", o?.MomentCreated.UtcTicks),
+            ("@out_by", o?.CreatedByUserId), ("@out_office", o?.OfficeId), ("@out_ip", o?.IpAddress), ("@out_comment", o?.Comment),
+            ("@auto", s.AutoClockedOut ? 1 : 0));
+    }
+
+    private static (string, object?)[] EventParameters(AttendanceEvent e) =>
+    [
+        ("@id", e.Id), ("@at", e.Timestamp.UtcTicks), ("@moment", e.MomentCreated.UtcTicks), ("@by", e.CreatedByUserId),
+        ("@office", e.OfficeId), ("@ip", e.IpAddress), ("@comment", e.Comment),
+    ];
+
+    private static (string Clause, (string, object?)[] Parameters) InList(string column, IReadOnlyCollection<string>? values)
+    {
+        if (values is null) return ("", []);
+        if (values.Count == 0) return (" AND 0", []);
+        var parameters = values.Distinct().Select((v, i) => ($"@in{i}", (object?)v)).ToArray();
+        return ($" AND {column} IN ({string.Join(",", parameters.Select(p => p.Item1))})", parameters);
+    }
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static AttendanceSession Read(SqliteDataReader r)
+    {
+        var clockIn = new AttendanceEvent(r.GetString(2), r.Instant(4), r.Instant(5), r.GetString(6), r.NullableString(7), r.NullableString(8), r.NullableString(9));
+        var clockOut = r.IsDBNull(10) ? null
+            : new AttendanceEvent(r.GetString(10), r.Instant(11), r.Instant(12), r.GetString(13), r.NullableString(14), r.NullableString(15), r.NullableString(16));
+        return new AttendanceSession(r.GetString(0), r.GetString(1), DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            clockIn, clockOut, r.GetInt64(17) != 0);
+    }
+}
