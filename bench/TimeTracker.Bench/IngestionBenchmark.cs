@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using TimeTracker.Core.Activity;
+using TimeTracker.Storage.Sqlite;
+
+namespace TimeTracker.Bench;
+
+/// <summary>
+/// Activity ingestion over HTTP on loopback (batches of 500, fresh client UUIDs per sample) against the Server on
+/// SQLite, and raw inserts of the same rows through the SQLite store in the same run.
+/// </summary>
+public static class IngestionBenchmark
+{
+    private const int BatchSize = 500;
+    private const int Members = 64;
+
+    public static async Task RunAsync(TimeSpan duration, int concurrency)
+    {
+        await using var server = await BenchServer.StartAsync();
+        var (workspaceId, _, token) = await server.CreateWorkspaceAsync();
+        using var client = server.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var members = await server.CreateMembersAsync(token, Members);
+
+        // Warm up JIT, connection pool and SQLite caches.
+        await LoadAsync(client, members, TimeSpan.FromSeconds(2), concurrency, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var (samples, latencies, elapsed) = await LoadAsync(client, members, duration, concurrency, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var httpRate = samples / elapsed.TotalSeconds;
+        latencies.Sort();
+
+        var rawRate = await RawInsertRateAsync(workspaceId, members, samples);
+
+        Console.WriteLine();
+        Console.WriteLine($"## Activity ingestion ({concurrency} concurrent clients, {Members} members, batches of {BatchSize}, {duration.TotalSeconds:0} s)");
+        Console.WriteLine();
+        Console.WriteLine("| measure | value |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| HTTP samples/s (Server on SQLite, loopback) | {httpRate:N0} |");
+        Console.WriteLine($"| HTTP batch latency p50 / p99 / max (ms) | {Percentile(latencies, 0.50):0.0} / {Percentile(latencies, 0.99):0.0} / {latencies[^1]:0.0} |");
+        Console.WriteLine($"| raw SQLite store inserts, rows/s (same rows, 500-row transactions) | {rawRate:N0} |");
+        Console.WriteLine($"| HTTP / raw | {httpRate / rawRate:P0} |");
+        Console.WriteLine($"| batches / samples sent | {latencies.Count:N0} / {samples:N0} |");
+    }
+
+    private static async Task<(long Samples, List<double> LatenciesMs, TimeSpan Elapsed)> LoadAsync(
+        HttpClient client, IReadOnlyList<string> members, TimeSpan duration, int concurrency, DateTimeOffset origin)
+    {
+        var latencies = new List<double>();
+        long samples = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var local = new List<double>();
+            var batch = 0;
+            while (stopwatch.Elapsed < duration)
+            {
+                // Each worker serves its own members; a member's batches continue its timeline like a real tracker.
+                var member = worker + concurrency * (batch % Math.Max(1, members.Count / concurrency));
+                var body = Body(members[member % members.Count], origin.AddSeconds(BatchSize * (batch++ / Math.Max(1, members.Count / concurrency))));
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync("/api/v1/activity", new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
+                response.EnsureSuccessStatusCode();
+                local.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                Interlocked.Add(ref samples, BatchSize);
+            }
+            lock (latencies) latencies.AddRange(local);
+        })).ToList();
+        await Task.WhenAll(workers);
+        return (samples, latencies, stopwatch.Elapsed);
+    }
+
+    /// <summary>A batch of 500 one-second samples with fresh random UUIDs, a third of them idle.</summary>
+    private static byte[] Body(string userId, DateTimeOffset start)
+    {
+        var json = new StringBuilder("{\"user_id\":\"").Append(userId).Append("\",\"samples\":[");
+        for (var i = 0; i < BatchSize; i++)
+        {
+            var from = start.AddSeconds(i);
+            if (i > 0) json.Append(',');
+            json.Append("{\"id\":\"").Append(Guid.NewGuid()).Append("\",\"start\":\"").Append(from.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+                .Append("\",\"end\":\"").Append(from.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+                .Append("\",\"state\":\"").Append(i % 3 == 0 ? "idle" : "active").Append("\"}");
+        }
+        return Encoding.UTF8.GetBytes(json.Append("]}").ToString());
+    }
+
+    private static async Task<double> RawInsertRateAsync(string workspaceId, IReadOnlyList<string> members, long rows)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "timetracker-bench", $"raw-{Guid.NewGuid():N}.db");
+        var store = new SqliteActivityStore(new SqliteDatabase(path));
+        var origin = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var batches = (int)Math.Max(1, rows / BatchSize);
+        var prepared = Enumerable.Range(0, batches).Select(b => Enumerable.Range(0, BatchSize).Select(i =>
+            new ActivitySample(Guid.NewGuid(), origin.AddSeconds(BatchSize * (b / members.Count) + i), origin.AddSeconds(BatchSize * (b / members.Count) + i + 1), i % 3 == 0 ? ActivityState.Idle : ActivityState.Active)).ToList()).ToList();
+        var stopwatch = Stopwatch.StartNew();
+        for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspaceId, members[b % members.Count], prepared[b]);
+        return batches * (double)BatchSize / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

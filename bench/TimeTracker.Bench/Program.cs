@@ -1,0 +1,14 @@
+using TimeTracker.Bench;
+
+// Usage: dotnet run -c Release --project bench/TimeTracker.Bench -- [ingest] [--seconds N] [--concurrency N]
+var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
+var seconds = Option("--seconds", 10);
+var concurrency = Option("--concurrency", 8);
+
+if (what is "ingest" or "all") await IngestionBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), concurrency);
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}

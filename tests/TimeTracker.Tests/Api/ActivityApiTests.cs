@@ -1,0 +1,111 @@
+using System.Text.Json;
+using TimeTracker.Core.Activity;
+using TimeTracker.Tests.Infrastructure;
+
+namespace TimeTracker.Tests.Api;
+
+public sealed class ActivityApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    private readonly ApiClient _api = server.Api();
+
+    private static object Sample(Guid id, string start, string end, string state = "idle") => new { id, start, end, state };
+
+    private async Task<int> IdleCountAsync(TestWorkspace ws, string userId)
+    {
+        var store = (IActivityStore)server.Services.GetService(typeof(IActivityStore))!;
+        var idle = await store.GetIdleAsync(ws.Id, [userId], DateTimeOffset.Parse("2026-01-01T00:00:00Z"), DateTimeOffset.Parse("2026-12-31T00:00:00Z"));
+        return idle.Count;
+    }
+
+    [Fact]
+    public async Task A_batch_is_accepted_and_resent_ids_are_counted_as_duplicates()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var (userId, token) = await _api.CreateMemberAsync(ws);
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        var first = await _api.PostAsync("/api/v1/activity", new
+        {
+            samples = new[] { Sample(a, "2026-02-08T04:00:00Z", "2026-02-08T04:30:00Z"), Sample(b, "2026-02-08T04:30:00Z", "2026-02-08T05:00:00+00:00", "active") },
+        }, token);
+        Assert.Equal(200, first.Code);
+        Assert.Equal(2, first.Data.GetProperty("accepted").GetInt32());
+        Assert.Equal(0, first.Data.GetProperty("duplicates").GetInt32());
+
+        var again = await _api.PostAsync("/api/v1/activity", new
+        {
+            user_id = userId,
+            samples = new[] { Sample(a, "2026-02-08T04:00:00Z", "2026-02-08T04:30:00Z"), Sample(Guid.NewGuid(), "2026-02-08T06:00:00Z", "2026-02-08T06:10:00Z") },
+        }, token);
+        Assert.Equal(1, again.Data.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, again.Data.GetProperty("duplicates").GetInt32());
+        Assert.Equal(2, await IdleCountAsync(ws, userId));
+    }
+
+    public static TheoryData<string, string> InvalidBatches => new()
+    {
+        { """{}""", "samples" },
+        { """{"samples":[]}""", "samples" },
+        { """{"samples":{}}""", "samples" },
+        { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z","state":"idle"},{"id":"nope","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z","state":"idle"}]}""", "samples[1].id" },
+        { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:00:00Z","state":"idle"}]}""", "samples[0].end" },
+        { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T05:00:01Z","state":"idle"}]}""", "samples[0].end" },
+        { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00","end":"2026-02-08T04:30:00Z","state":"idle"}]}""", "samples[0].start" },
+        { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z","state":"sleeping"}]}""", "samples[0].state" },
+        { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z"}]}""", "samples[0].state" },
+        { """{"samples":[42]}""", "samples[0]" },
+        { """{"user_id":[],"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z","state":"idle"}]}""", "user_id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidBatches))]
+    public async Task One_invalid_sample_rejects_the_batch_naming_its_index(string template, string field)
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var (userId, token) = await _api.CreateMemberAsync(ws);
+        var response = await _api.PostAsync("/api/v1/activity", template.Replace("{g}", Guid.NewGuid().ToString()), token);
+        Assert.Equal(400, response.Code);
+        Assert.Equal(field, response.ErrorField);
+        Assert.Equal(0, await IdleCountAsync(ws, userId));
+    }
+
+    [Fact]
+    public async Task More_than_1000_samples_are_refused()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var (userId, token) = await _api.CreateMemberAsync(ws);
+        var samples = Enumerable.Range(0, 1001).Select(i => Sample(Guid.NewGuid(), "2026-02-08T04:00:00Z", "2026-02-08T04:00:01Z")).ToArray();
+        var response = await _api.PostAsync("/api/v1/activity", new { samples }, token);
+        Assert.Equal(400, response.Code);
+        Assert.Equal("samples", response.ErrorField);
+        Assert.Equal(0, await IdleCountAsync(ws, userId));
+    }
+
+    [Fact]
+    public async Task Bodies_over_5_mebibytes_are_refused()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var (_, token) = await _api.CreateMemberAsync(ws);
+        var padding = new string(' ', 5 * 1024 * 1024);
+        var response = await _api.PostAsync("/api/v1/activity", "{\"samples\":[]" + padding + "}", token);
+        Assert.Equal(413, response.Code);
+    }
+
+    [Fact]
+    public async Task Recording_for_others_follows_the_role_table_and_workspace()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var (userId, token) = await _api.CreateMemberAsync(ws);
+        var (otherUser, _) = await _api.CreateMemberAsync(ws);
+        object Batch(string user) => new { user_id = user, samples = new[] { Sample(Guid.NewGuid(), "2026-02-08T04:00:00Z", "2026-02-08T04:30:00Z") } };
+
+        Assert.Equal(401, (await _api.PostAsync("/api/v1/activity", Batch(userId))).Code);
+        Assert.Equal(403, (await _api.PostAsync("/api/v1/activity", Batch(otherUser), token)).Code);
+        Assert.Equal(200, (await _api.PostAsync("/api/v1/activity", Batch(otherUser), ws.OwnerToken)).Code);
+        var other = await _api.CreateWorkspaceAsync();
+        var cross = await _api.PostAsync("/api/v1/activity", Batch(userId), other.OwnerToken);
+        Assert.Equal(404, cross.Code);
+        Assert.Equal("user_id", cross.ErrorField);
+        Assert.Equal(0, await IdleCountAsync(ws, userId));
+    }
+}
