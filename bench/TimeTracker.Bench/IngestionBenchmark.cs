@@ -88,7 +88,7 @@ public static class IngestionBenchmark
     private static async Task<double> RawInsertRateAsync(string workspaceId, IReadOnlyList<string> members, long rows)
     {
         var path = Path.Combine(Path.GetTempPath(), "timetracker-bench", $"raw-{Guid.NewGuid():N}.db");
-        var store = new SqliteActivityStore(new SqliteDatabase(path));
+        var store = new SqliteActivityStore(new SqliteDatabase(path), new MemberKeys());
         var origin = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var batches = (int)Math.Max(1, rows / BatchSize);
         var prepared = Enumerable.Range(0, batches).Select(b => Enumerable.Range(0, BatchSize).Select(i =>

@@ -114,9 +114,9 @@ internal static class Migrations
             created_at INTEGER NOT NULL,
             PRIMARY KEY(workspace_id, caller_id, key)) WITHOUT ROWID;
 
-        -- One small integer per (workspace, member) keeps activity rows and their indexes compact.
-        CREATE TABLE activity_owners(
-            owner INTEGER PRIMARY KEY,
+        -- One small integer per (workspace, member) keeps activity and rollup rows and their indexes compact.
+        CREATE TABLE member_keys(
+            key INTEGER PRIMARY KEY,
             workspace_id TEXT NOT NULL,
             user_id TEXT NOT NULL,
             UNIQUE(workspace_id, user_id));
@@ -127,15 +127,48 @@ internal static class Migrations
         -- so it always collides.
         CREATE TABLE activity(
             seq INTEGER PRIMARY KEY,
-            owner INTEGER NOT NULL REFERENCES activity_owners(owner),
+            member_key INTEGER NOT NULL REFERENCES member_keys(key),
             day INTEGER NOT NULL,
             sample_id BLOB NOT NULL,
             start_at INTEGER NOT NULL,
             end_at INTEGER NOT NULL,
             idle INTEGER NOT NULL);
-        CREATE UNIQUE INDEX ux_activity_sample ON activity(owner, day, sample_id);
-        -- Reads only ever ask for idle time, so only idle samples are indexed by owner and time.
-        CREATE INDEX ix_activity_idle ON activity(owner, start_at) WHERE idle = 1;
+        CREATE UNIQUE INDEX ux_activity_sample ON activity(member_key, day, sample_id);
+        -- Reads only ever ask for idle time, so only idle samples are indexed by member and time.
+        CREATE INDEX ix_activity_idle ON activity(member_key, start_at) WHERE idle = 1;
+        """,
+
+        // 3: rollups. Raw data stays the truth; these rows are used only for days at or before the watermark
+        // that no later write has marked dirty.
+        """
+        CREATE TABLE rollup_state(
+            workspace_id TEXT PRIMARY KEY,
+            watermark INTEGER NOT NULL);
+
+        -- AUTOINCREMENT keeps seq monotonic, so a job only clears marks made before it read the raw data.
+        CREATE TABLE rollup_dirty(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            workspace_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            UNIQUE(workspace_id, day, user_id));
+
+        CREATE TABLE member_days(
+            member_key INTEGER NOT NULL REFERENCES member_keys(key),
+            day INTEGER NOT NULL,
+            work_ticks INTEGER NOT NULL,
+            idle_ticks INTEGER NOT NULL,
+            first_in INTEGER,
+            last_out INTEGER,
+            has_open INTEGER NOT NULL,
+            intervals BLOB NOT NULL,
+            PRIMARY KEY(member_key, day)) WITHOUT ROWID;
+
+        CREATE TABLE workspace_days(
+            workspace_id TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            masks BLOB NOT NULL,
+            PRIMARY KEY(workspace_id, day)) WITHOUT ROWID;
         """,
     ];
 

@@ -1,21 +1,17 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Activity;
 
 namespace TimeTracker.Storage.Sqlite;
 
-public sealed class SqliteActivityStore(SqliteDatabase db) : IActivityStore
+public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IActivityStore
 {
-    // Owner ids never change once assigned, so they are cached for the life of the process.
-    private readonly ConcurrentDictionary<(string Workspace, string User), long> _owners = new();
-
     public Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
-            var owner = OwnerFor(c, tx, workspaceId, userId);
+            var owner = keys.GetOrCreate(c, tx, workspaceId, userId);
             using var insert = c.CreateCommand();
             insert.Transaction = tx;
-            insert.CommandText = "INSERT OR IGNORE INTO activity(owner, day, sample_id, start_at, end_at, idle) VALUES (@owner, @start / 864000000000, @id, @start, @end, @idle)";
+            insert.CommandText = "INSERT OR IGNORE INTO activity(member_key, day, sample_id, start_at, end_at, idle) VALUES (@owner, @start / 864000000000, @id, @start, @end, @idle)";
             insert.Parameters.AddWithValue("@owner", owner);
             var id = insert.Parameters.Add("@id", SqliteType.Blob);
             var start = insert.Parameters.Add("@start", SqliteType.Integer);
@@ -23,14 +19,23 @@ public sealed class SqliteActivityStore(SqliteDatabase db) : IActivityStore
             var idle = insert.Parameters.Add("@idle", SqliteType.Integer);
             insert.Prepare();
             var accepted = 0;
+            var idleDays = new HashSet<long>();
             foreach (var sample in samples)
             {
                 id.Value = sample.Id.ToByteArray();
                 start.Value = sample.Start.UtcTicks;
                 end.Value = sample.End.UtcTicks;
                 idle.Value = sample.State == ActivityState.Idle ? 1 : 0;
-                accepted += insert.ExecuteNonQuery();
+                var inserted = insert.ExecuteNonQuery();
+                accepted += inserted;
+                if (inserted > 0 && sample.State == ActivityState.Idle)
+                {
+                    idleDays.Add(sample.Start.UtcTicks / TimeSpan.TicksPerDay);
+                    idleDays.Add((sample.End.UtcTicks - 1) / TimeSpan.TicksPerDay);
+                }
             }
+            // Only idle time changes analysis results, so only its days need recomputing.
+            DirtyDays.Mark(c, tx, workspaceId, userId, idleDays);
             return new IngestResult(accepted, samples.Count - accepted);
         }, ct);
 
@@ -42,11 +47,11 @@ public sealed class SqliteActivityStore(SqliteDatabase db) : IActivityStore
             // Samples last at most an hour, so [from - 1 h, to) bounds the index range.
             var lower = (fromUtc - ActivitySample.MaxLength).UtcTicks;
             using var query = c.Command(
-                "SELECT start_at, end_at FROM activity WHERE owner=@owner AND idle=1 AND start_at >= @lower AND start_at < @to AND end_at > @from ORDER BY start_at",
+                "SELECT start_at, end_at FROM activity WHERE member_key=@owner AND idle=1 AND start_at >= @lower AND start_at < @to AND end_at > @from ORDER BY start_at",
                 null, ("@owner", 0L), ("@lower", lower), ("@to", toUtc.UtcTicks), ("@from", fromUtc.UtcTicks));
             foreach (var user in userIds.Distinct())
             {
-                if (ExistingOwner(c, null, workspaceId, user) is not { } owner) continue;
+                if (keys.Find(c, null, workspaceId, user) is not { } owner) continue;
                 query.Parameters["@owner"].Value = owner;
                 using var reader = query.ExecuteReader();
                 while (reader.Read()) result.Add((user, reader.Instant(0), reader.Instant(1)));
@@ -56,23 +61,6 @@ public sealed class SqliteActivityStore(SqliteDatabase db) : IActivityStore
 
     public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
-            "DELETE FROM activity WHERE owner IN (SELECT owner FROM activity_owners WHERE workspace_id=@ws) AND end_at < @before", tx,
+            "DELETE FROM activity WHERE member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws) AND end_at < @before", tx,
             ("@ws", workspaceId), ("@before", endedBefore.UtcTicks)), ct);
-
-    private long OwnerFor(SqliteConnection c, SqliteTransaction tx, string workspaceId, string userId)
-    {
-        if (ExistingOwner(c, tx, workspaceId, userId) is { } owner) return owner;
-        c.Execute("INSERT OR IGNORE INTO activity_owners(workspace_id, user_id) VALUES (@ws, @user)", tx, ("@ws", workspaceId), ("@user", userId));
-        return ExistingOwner(c, tx, workspaceId, userId) ?? throw new InvalidOperationException("Activity owner was not created.");
-    }
-
-    private long? ExistingOwner(SqliteConnection c, SqliteTransaction? tx, string workspaceId, string userId)
-    {
-        if (_owners.TryGetValue((workspaceId, userId), out var cached)) return cached;
-        var found = c.Scalar("SELECT owner FROM activity_owners WHERE workspace_id=@ws AND user_id=@user", tx, ("@ws", workspaceId), ("@user", userId));
-        if (found is null) return null;
-        // Only cache owners that are committed: a rolled-back transaction must not leave a phantom id behind.
-        if (tx is null) _owners[(workspaceId, userId)] = (long)found;
-        return (long)found;
-    }
 }

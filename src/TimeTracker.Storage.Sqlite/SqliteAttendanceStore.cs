@@ -5,7 +5,8 @@ using TimeTracker.Core.Idempotency;
 
 namespace TimeTracker.Storage.Sqlite;
 
-public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
+/// <summary>Sessions as one row per pair. Every write also marks the UTC days it touched dirty for the rollups.</summary>
+public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock) : IAttendanceStore
 {
     private const string Columns =
         "workspace_id, user_id, id, date, in_at, in_moment, in_by, in_office, in_ip, in_comment, " +
@@ -18,6 +19,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
             if (HasOpen(c, tx, session.WorkspaceId, session.UserId)) return SessionWriteResult.AlreadyOpen;
             if (OverlapsAny(c, tx, session.WorkspaceId, session.UserId, session.Start, null)) return SessionWriteResult.Overlaps;
             Insert(c, tx, session);
+            MarkDirty(c, tx, session);
             SqliteIdempotencyStore.Insert(c, tx, idempotency);
             return SessionWriteResult.Written;
         }, ct);
@@ -36,6 +38,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
                 UPDATE sessions SET out_id=@id, out_at=@at, out_moment=@moment, out_by=@by, out_office=@office, out_ip=@ip, out_comment=@comment
                 WHERE workspace_id=@ws AND id=@session AND out_at IS NULL
                 """, tx, [.. EventParameters(clockOut), ("@ws", workspaceId), ("@session", open.Id)]);
+            MarkDirty(c, tx, closed);
             SqliteIdempotencyStore.Insert(c, tx, idempotency is null ? null : idempotency with { ResponseBody = renderResponse(closed) });
             return (SessionWriteResult.Written, closed);
         }, ct);
@@ -46,6 +49,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
             SqliteIdempotencyStore.ThrowIfTaken(c, tx, idempotency);
             if (OverlapsAny(c, tx, session.WorkspaceId, session.UserId, session.Start, session.ClockOut!.Timestamp)) return SessionWriteResult.Overlaps;
             Insert(c, tx, session);
+            MarkDirty(c, tx, session);
             SqliteIdempotencyStore.Insert(c, tx, idempotency);
             return SessionWriteResult.Written;
         }, ct);
@@ -55,7 +59,34 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
             ("@ws", workspaceId), ("@id", eventId)).SingleOrDefault(), ct);
 
     public Task<bool> DeleteAsync(string workspaceId, string sessionId, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.Execute("DELETE FROM sessions WHERE workspace_id=@ws AND id=@id", tx, ("@ws", workspaceId), ("@id", sessionId)) > 0, ct);
+        db.WriteAsync((c, tx) =>
+        {
+            var session = c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND id=@id", tx, Read, ("@ws", workspaceId), ("@id", sessionId)).SingleOrDefault();
+            if (session is null) return false;
+            c.Execute("DELETE FROM sessions WHERE workspace_id=@ws AND id=@id", tx, ("@ws", workspaceId), ("@id", sessionId));
+            MarkDirty(c, tx, session);
+            return true;
+        }, ct);
+
+    public Task<bool> CloseAutomaticallyAsync(string workspaceId, string sessionId, AttendanceEvent clockOut, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var open = c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND id=@id AND out_at IS NULL", tx, Read,
+                ("@ws", workspaceId), ("@id", sessionId)).SingleOrDefault();
+            if (open is null) return false;
+            c.Execute("""
+                UPDATE sessions SET out_id=@id, out_at=@at, out_moment=@moment, out_by=@by, out_office=@office, out_ip=@ip, out_comment=@comment, auto_clocked_out=1
+                WHERE workspace_id=@ws AND id=@session AND out_at IS NULL
+                """, tx, [.. EventParameters(clockOut), ("@ws", workspaceId), ("@session", sessionId)]);
+            // The open session counted as running to now; mark every day up to now, not just up to the new clock-out.
+            MarkDirty(c, tx, open);
+            return true;
+        }, ct);
+
+    public Task<DateTimeOffset?> GetFirstClockInAsync(string workspaceId, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Scalar("SELECT min(in_at) FROM sessions WHERE workspace_id=@ws", null, ("@ws", workspaceId)) is long ticks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : (DateTimeOffset?)null, ct);
 
     public Task<IReadOnlyList<AttendanceSession>> GetByDateAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateOnly from, DateOnly to, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
@@ -65,11 +96,10 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
                 [.. parameters, ("@ws", workspaceId), ("@from", Format(from)), ("@to", Format(to))]);
         }, ct);
 
-    public Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
         {
             var (users, parameters) = InList("user_id", userIds);
-            // Pairs span at most 48 h, but a clocked-out session may be longer: bound the index range generously and filter exactly.
             return c.Query($"""
                 SELECT {Columns} FROM sessions
                 WHERE workspace_id=@ws{users} AND in_at < @to AND (out_at IS NULL OR out_at > @from)
@@ -94,12 +124,10 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db) : IAttendanceStore
             $"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND out_at IS NULL AND in_at < @before", null, Read,
             ("@ws", workspaceId), ("@before", startedBefore.UtcTicks)), ct);
 
-    /// <summary>Closes an open session on behalf of the auto clock-out job; false if it was closed meanwhile.</summary>
-    internal static bool CloseIfOpen(SqliteConnection c, SqliteTransaction tx, string workspaceId, string sessionId, AttendanceEvent clockOut) =>
-        c.Execute("""
-            UPDATE sessions SET out_id=@id, out_at=@at, out_moment=@moment, out_by=@by, out_office=@office, out_ip=@ip, out_comment=@comment, auto_clocked_out=1
-            WHERE workspace_id=@ws AND id=@session AND out_at IS NULL
-            """, tx, [.. EventParameters(clockOut), ("@ws", workspaceId), ("@session", sessionId)]) > 0;
+    /// <summary>Marks the UTC days the session's worked time touches (an open one runs to now).</summary>
+    private void MarkDirty(SqliteConnection c, SqliteTransaction tx, AttendanceSession session) =>
+        DirtyDays.MarkSpan(c, tx, session.WorkspaceId, session.UserId, session.Start.UtcTicks,
+            session.ClockOut?.Timestamp.UtcTicks ?? Math.Max(session.Start.UtcTicks, clock.GetUtcNow().UtcTicks));
 
     private static bool HasOpen(SqliteConnection c, SqliteTransaction tx, string ws, string user) =>
         c.Scalar("SELECT 1 FROM sessions WHERE workspace_id=@ws AND user_id=@user AND out_at IS NULL", tx, ("@ws", ws), ("@user", user)) is not null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Idempotency;
@@ -15,6 +16,8 @@ public static class SqliteStorageRegistration
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, string path)
     {
         services.AddSingleton(_ => new SqliteDatabase(path));
+        services.AddSingleton<MemberKeys>();
+        services.AddSingleton<IRollupStore, SqliteRollupStore>();
         services.AddSingleton<IWorkspaceStore, SqliteWorkspaceStore>();
         services.AddSingleton<IMemberStore, SqliteMemberStore>();
         services.AddSingleton<ITeamStore, SqliteTeamStore>();

@@ -27,11 +27,17 @@ public interface IAttendanceStore
     /// <summary>Sessions whose local <c>date</c> is within [from, to], for the given users or all.</summary>
     Task<IReadOnlyList<AttendanceSession>> GetByDateAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateOnly from, DateOnly to, CancellationToken ct = default);
 
-    /// <summary>Sessions overlapping [fromUtc, toUtc) for the given users; open sessions count as running on.</summary>
-    Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default);
+    /// <summary>Sessions overlapping [fromUtc, toUtc) for the given users (null: all); open sessions count as running on.</summary>
+    Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default);
+
+    /// <summary>The earliest clock-in of the workspace, or null when it has no sessions.</summary>
+    Task<DateTimeOffset?> GetFirstClockInAsync(string workspaceId, CancellationToken ct = default);
 
     /// <summary>Each user's last session starting before <paramref name="beforeUtc"/>.</summary>
     Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default);
+
+    /// <summary>Closes the session with <paramref name="clockOut"/> marked automatic, if it is still open.</summary>
+    Task<bool> CloseAutomaticallyAsync(string workspaceId, string sessionId, AttendanceEvent clockOut, CancellationToken ct = default);
 
     /// <summary>The workspace's open sessions that started before <paramref name="startedBefore"/>, for the auto clock-out job.</summary>
     Task<IReadOnlyList<AttendanceSession>> GetOpenStartedBeforeAsync(string workspaceId, DateTimeOffset startedBefore, CancellationToken ct = default);

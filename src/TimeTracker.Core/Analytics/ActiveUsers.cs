@@ -1,0 +1,73 @@
+using NodaTime;
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Time;
+using Interval = TimeTracker.Core.Time.Interval;
+
+namespace TimeTracker.Core.Analytics;
+
+/// <summary>
+/// Rocket.Chat's active users per local day (DESIGN §4.6): a member is active on a day when they have worked time
+/// inside it. Clean rolled-up days are answered from quarter-hour masks; other days from raw sessions.
+/// </summary>
+public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollups, TimeProvider clock)
+{
+    public sealed record Day(LocalDate Date, IReadOnlyList<string> UserIds);
+
+    /// <summary>Days in [from, to] (local dates in <paramref name="zone"/>) with at least one active member, newest first.</summary>
+    public async Task<IReadOnlyList<Day>> ComputeAsync(string workspaceId, DateTimeZone zone, LocalDate from, LocalDate to, bool useRollups = true, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var days = new List<(LocalDate Date, Interval Span)>();
+        for (var date = from; date <= to; date = date.PlusDays(1)) days.Add((date, ZoneDays.Day(date, zone)));
+        var active = days.ToDictionary(d => d.Date, _ => new HashSet<string>());
+
+        var rawDays = days;
+        if (useRollups)
+        {
+            var firstUtc = ZoneDays.UtcDay(days[0].Span.Start);
+            var lastUtc = ZoneDays.UtcDay(days[^1].Span.End - 1);
+            var watermark = Math.Min(await rollups.GetWatermarkAsync(workspaceId, ct) ?? long.MinValue, ZoneDays.UtcDay(now) - 1);
+            var dirty = watermark < firstUtc ? [] : (await rollups.GetDirtyAsync(workspaceId, firstUtc, Math.Min(lastUtc, watermark), ct)).Select(d => d.Day).ToHashSet();
+            bool Usable(long utcDay) => utcDay <= watermark && !dirty.Contains(utcDay);
+            bool FromRollups((LocalDate Date, Interval Span) d) =>
+                d.Span.Start % QuarterHourMask.SlotTicks == 0 && d.Span.End % QuarterHourMask.SlotTicks == 0 &&
+                Usable(ZoneDays.UtcDay(d.Span.Start)) && Usable(ZoneDays.UtcDay(d.Span.End - 1));
+
+            var rolled = days.Where(FromRollups).ToList();
+            rawDays = days.Where(d => !FromRollups(d)).ToList();
+            if (rolled.Count > 0)
+            {
+                var masks = (await rollups.GetEngagementAsync(workspaceId, ZoneDays.UtcDay(rolled[0].Span.Start), ZoneDays.UtcDay(rolled[^1].Span.End - 1), ct))
+                    .ToDictionary(d => d.Day);
+                foreach (var (date, span) in rolled) AddFromMasks(active[date], span, masks);
+            }
+        }
+
+        if (rawDays.Count > 0)
+        {
+            var sessions = await attendance.GetOverlappingAsync(workspaceId, null, Interval.ToInstant(rawDays[0].Span.Start), Interval.ToInstant(rawDays[^1].Span.End), ct);
+            foreach (var session in sessions)
+            {
+                var worked = new Interval(session.Start.UtcTicks, new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks).EffectiveEnd(now));
+                foreach (var (date, span) in rawDays)
+                    if (worked.Overlaps(span)) active[date].Add(session.UserId);
+            }
+        }
+
+        return days.Where(d => active[d.Date].Count > 0).OrderByDescending(d => d.Date)
+            .Select(d => new Day(d.Date, active[d.Date].Order(StringComparer.Ordinal).ToList())).ToList();
+    }
+
+    private static void AddFromMasks(HashSet<string> active, Interval span, Dictionary<long, EngagementDay> masks)
+    {
+        for (var utcDay = ZoneDays.UtcDay(span.Start); utcDay <= ZoneDays.UtcDay(span.End - 1); utcDay++)
+        {
+            if (!masks.TryGetValue(utcDay, out var day)) continue;
+            var dayStart = ZoneDays.UtcDaySpan(utcDay).Start;
+            var fromSlot = (int)((Math.Max(span.Start, dayStart) - dayStart) / QuarterHourMask.SlotTicks);
+            var toSlot = (int)((Math.Min(span.End, dayStart + ZoneDays.TicksPerDay) - dayStart) / QuarterHourMask.SlotTicks);
+            foreach (var (user, mask) in day.Members)
+                if (mask.AnyIn(fromSlot, toSlot)) active.Add(user);
+        }
+    }
+}

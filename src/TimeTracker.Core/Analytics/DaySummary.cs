@@ -1,0 +1,43 @@
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Time;
+
+namespace TimeTracker.Core.Analytics;
+
+/// <summary>
+/// One member's worked and idle time on one UTC day: the merged session intervals and the idle intervals within
+/// them, both clipped to the day, and the sessions that touched it. Intervals (not only totals) let a query in
+/// any zone clip the day exactly.
+/// </summary>
+public sealed record DaySummary(string UserId, long Day, IntervalSet Work, IntervalSet Idle, IReadOnlyList<SessionRef> Sessions)
+{
+    public long WorkTicks => Work.TotalLength;
+    public long IdleTicks => Idle.TotalLength;
+
+    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions, IEnumerable<Interval> idle, long nowTicks)
+    {
+        var span = ZoneDays.UtcDaySpan(day);
+        var touching = new List<SessionRef>();
+        var worked = new List<Interval>();
+        foreach (var session in sessions)
+        {
+            var reference = new SessionRef(session.ClockIn.Timestamp.UtcTicks, session.ClockOut?.Timestamp.UtcTicks);
+            var part = new Interval(reference.In, reference.EffectiveEnd(nowTicks)).Clip(span);
+            if (part.IsEmpty) continue;
+            touching.Add(reference);
+            worked.Add(part);
+        }
+        var work = IntervalSet.Union(worked);
+        var idleWithinWork = work.IsEmpty ? IntervalSet.Empty : IntervalSet.Union(idle.Select(i => i.Clip(span))).Intersect(work);
+        return new DaySummary(userId, day, work, idleWithinWork, touching.OrderBy(s => s.In).ToList());
+    }
+
+    public DayTotals Totals() => new(
+        WorkTicks,
+        IdleTicks,
+        Sessions.Count == 0 ? null : Sessions.Min(s => s.In),
+        Sessions.Where(s => s.Out is not null).Select(s => s.Out).Max(),
+        Sessions.Any(s => s.Out is null));
+}
+
+/// <summary>What a whole day contributes to a range that contains it; days sum by adding these.</summary>
+public readonly record struct DayTotals(long WorkTicks, long IdleTicks, long? FirstIn, long? LastOut, bool HasOpen);

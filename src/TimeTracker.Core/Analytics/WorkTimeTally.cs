@@ -1,0 +1,69 @@
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Time;
+
+namespace TimeTracker.Core.Analytics;
+
+/// <summary>
+/// Accumulates one member's work-time analysis over a range from parts that do not overlap in time: whole days
+/// from rollups, days clipped to the range, and sub-ranges computed from raw data. Because worked time is a union
+/// clipped to disjoint parts, the parts simply add up — the same answer whichever mix of sources is used.
+/// </summary>
+public sealed class WorkTimeTally(string userId)
+{
+    public string UserId { get; } = userId;
+    public long WorkTicks { get; private set; }
+    public long IdleTicks { get; private set; }
+    public long? FirstIn { get; private set; }
+    public long? LastOut { get; private set; }
+    public bool HasOpenSession { get; private set; }
+
+    public void AddWholeDays(DayTotals totals)
+    {
+        WorkTicks += totals.WorkTicks;
+        IdleTicks += totals.IdleTicks;
+        NoteSessions(totals.FirstIn, totals.LastOut, totals.HasOpen);
+    }
+
+    /// <summary>A day summary, clipped to <paramref name="range"/>.</summary>
+    public void AddClipped(DaySummary day, Interval range, long nowTicks)
+    {
+        WorkTicks += day.Work.LengthWithin(range);
+        IdleTicks += day.Idle.LengthWithin(range);
+        foreach (var session in day.Sessions) AddSessionIfOverlapping(session, range, nowTicks);
+    }
+
+    /// <summary>Raw sessions and idle samples of this member, over the part <paramref name="part"/> of the range.</summary>
+    public void AddRaw(IEnumerable<AttendanceSession> sessions, IEnumerable<Interval> idle, Interval part, Interval range, long nowTicks)
+    {
+        var refs = sessions.Select(s => new SessionRef(s.ClockIn.Timestamp.UtcTicks, s.ClockOut?.Timestamp.UtcTicks)).ToList();
+        var work = IntervalSet.Union(refs.Select(s => new Interval(s.In, s.EffectiveEnd(nowTicks)))).Clip(part);
+        WorkTicks += work.TotalLength;
+        if (!work.IsEmpty) IdleTicks += IntervalSet.Union(idle).Intersect(work).TotalLength;
+        foreach (var session in refs)
+            if (new Interval(session.In, session.EffectiveEnd(nowTicks)).Overlaps(part)) AddSessionIfOverlapping(session, range, nowTicks);
+    }
+
+    private void AddSessionIfOverlapping(SessionRef session, Interval range, long nowTicks)
+    {
+        if (new Interval(session.In, session.EffectiveEnd(nowTicks)).Overlaps(range)) NoteSessions(session.In, session.Out, session.Out is null);
+    }
+
+    private void NoteSessions(long? firstIn, long? lastOut, bool hasOpen)
+    {
+        if (firstIn is { } f && (FirstIn is null || f < FirstIn)) FirstIn = f;
+        if (lastOut is { } l && (LastOut is null || l > LastOut)) LastOut = l;
+        HasOpenSession |= hasOpen;
+    }
+
+    public WorkTimeResult Result()
+    {
+        var total = WorkTicks / TimeSpan.TicksPerSecond;
+        var idle = IdleTicks / TimeSpan.TicksPerSecond;
+        return new WorkTimeResult(UserId, total, total - idle, idle,
+            FirstIn is { } f ? Interval.ToInstant(f) : null,
+            HasOpenSession || LastOut is null ? null : Interval.ToInstant(LastOut.Value));
+    }
+}
+
+/// <summary>DESIGN §4.5's per-member answer; in/out are null when no session overlapped the range.</summary>
+public sealed record WorkTimeResult(string UserId, long TotalSeconds, long ActiveSeconds, long IdleSeconds, DateTimeOffset? InTime, DateTimeOffset? OutTime);

@@ -1,0 +1,26 @@
+using TimeTracker.Core.Activity;
+using TimeTracker.Core.Idempotency;
+using TimeTracker.Core.Workspaces;
+
+namespace TimeTracker.Core.Jobs;
+
+/// <summary>
+/// Nightly: deletes raw activity older than each workspace's <c>activity_retention_days</c> (unset keeps everything),
+/// and expired idempotency records. Rolled-up days keep their idle totals after the raw samples are gone.
+/// </summary>
+public sealed class PurgeActivityJob(IWorkspaceStore workspaces, IActivityStore activity, IIdempotencyStore idempotency, TimeProvider clock) : IJob
+{
+    public string Name => "purge-activity";
+    public string DefaultSchedule => JobSchedules.PurgeActivity;
+
+    public async Task<JobReport> RunAsync(CancellationToken ct = default)
+    {
+        long purged = 0;
+        var now = clock.GetUtcNow();
+        foreach (var workspace in await workspaces.ListAsync(ct))
+            if (workspace.ActivityRetentionDays is { } days)
+                purged += await activity.PurgeAsync(workspace.Id, now - TimeSpan.FromDays(days), ct);
+        var keys = await idempotency.PurgeAsync(now - IdempotencyRecord.Lifetime, ct);
+        return new JobReport(Name, new Dictionary<string, long> { ["samples_purged"] = purged, ["idempotency_records_purged"] = keys });
+    }
+}

@@ -1,0 +1,109 @@
+using TimeTracker.Core.Activity;
+using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Time;
+using TimeTracker.Core.Workspaces;
+
+namespace TimeTracker.Core.Jobs;
+
+/// <summary>
+/// Nightly: computes every missing or dirty member-day up to yesterday (UTC) for every workspace. Saves are
+/// deterministic replacements per day, and the watermark advances chunk by chunk, so a rerun changes nothing and
+/// a run after missed nights (or a crash) resumes where the last one stopped.
+/// </summary>
+public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore attendance, IActivityStore activity, IRollupStore rollups, TimeProvider clock) : IJob
+{
+    private const int ChunkDays = 31;
+
+    public string Name => "rollup";
+    public string DefaultSchedule => JobSchedules.Rollup;
+
+    public async Task<JobReport> RunAsync(CancellationToken ct = default)
+    {
+        long days = 0, memberDays = 0;
+        var list = await workspaces.ListAsync(ct);
+        foreach (var workspace in list)
+        {
+            var (d, m) = await RunWorkspaceAsync(workspace.Id, ct);
+            days += d;
+            memberDays += m;
+        }
+        return new JobReport(Name, new Dictionary<string, long> { ["workspaces"] = list.Count, ["days_computed"] = days, ["member_days"] = memberDays });
+    }
+
+    public async Task<(long Days, long MemberDays)> RunWorkspaceAsync(string workspaceId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var yesterday = ZoneDays.UtcDay(now) - 1;
+        var version = await rollups.GetDirtyVersionAsync(workspaceId, ct);
+        var watermark = await rollups.GetWatermarkAsync(workspaceId, ct);
+        var firstClockIn = await attendance.GetFirstClockInAsync(workspaceId, ct);
+        if (firstClockIn is null)
+        {
+            await rollups.SaveAsync(workspaceId, [], [], version, yesterday, ct);
+            return (0, 0);
+        }
+
+        long days = 0, memberDays = 0;
+        if (watermark is { } done)
+        {
+            var dirty = (await rollups.GetDirtyAsync(workspaceId, long.MinValue, done, ct)).Select(d => d.Day).Distinct().Order().ToList();
+            foreach (var chunk in dirty.Chunk(ChunkDays))
+            {
+                memberDays += await ComputeAsync(workspaceId, chunk, version, null, now, ct);
+                days += chunk.Length;
+            }
+        }
+
+        var start = watermark is { } w ? w + 1 : ZoneDays.UtcDay(firstClockIn.Value.UtcTicks);
+        for (var from = start; from <= yesterday; from += ChunkDays)
+        {
+            var to = Math.Min(yesterday, from + ChunkDays - 1);
+            var chunk = Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToArray();
+            memberDays += await ComputeAsync(workspaceId, chunk, version, to, now, ct);
+            days += chunk.Length;
+        }
+        if (start > yesterday && (watermark ?? long.MinValue) < yesterday)
+            await rollups.SaveAsync(workspaceId, [], [], version, yesterday, ct);
+        return (days, memberDays);
+    }
+
+    private async Task<long> ComputeAsync(string workspaceId, long[] days, long version, long? watermark, long now, CancellationToken ct)
+    {
+        var from = ZoneDays.UtcDaySpan(days[0]).Start;
+        var to = ZoneDays.UtcDaySpan(days[^1]).End;
+        var sessions = await attendance.GetOverlappingAsync(workspaceId, null, Interval.ToInstant(from), Interval.ToInstant(to), ct);
+        var users = sessions.Select(s => s.UserId).Distinct().ToList();
+        var idle = users.Count == 0 ? [] : await activity.GetIdleAsync(workspaceId, users, Interval.ToInstant(from), Interval.ToInstant(to), ct);
+
+        var wanted = days.ToHashSet();
+        var sessionsByDay = new Dictionary<(string User, long Day), List<AttendanceSession>>();
+        foreach (var session in sessions)
+        {
+            var end = session.ClockOut?.Timestamp.UtcTicks ?? Math.Max(now, session.Start.UtcTicks);
+            foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted))
+                (sessionsByDay.TryGetValue((session.UserId, day), out var list) ? list : sessionsByDay[(session.UserId, day)] = []).Add(session);
+        }
+        var idleByDay = new Dictionary<(string User, long Day), List<Interval>>();
+        foreach (var (user, start, end) in idle)
+        {
+            foreach (var day in DaysOf(start.UtcTicks, end.UtcTicks, wanted))
+                (idleByDay.TryGetValue((user, day), out var list) ? list : idleByDay[(user, day)] = []).Add(Interval.Of(start, end));
+        }
+
+        var summaries = new List<DaySummary>(sessionsByDay.Count);
+        foreach (var ((user, day), daySessions) in sessionsByDay)
+        {
+            var summary = DaySummary.Compute(user, day, daySessions, idleByDay.GetValueOrDefault((user, day)) ?? [], now);
+            if (!summary.Work.IsEmpty) summaries.Add(summary);
+        }
+        await rollups.SaveAsync(workspaceId, days, summaries, version, watermark, ct);
+        return summaries.Count;
+    }
+
+    private static IEnumerable<long> DaysOf(long start, long end, HashSet<long> wanted)
+    {
+        for (var day = ZoneDays.UtcDay(start); day <= ZoneDays.UtcDay(Math.Max(start, end - 1)); day++)
+            if (wanted.Contains(day)) yield return day;
+    }
+}

@@ -1,0 +1,94 @@
+namespace TimeTracker.Core.Time;
+
+/// <summary>
+/// A union of intervals kept sorted and disjoint (touching intervals merge). Immutable; every operation is a
+/// linear merge, so unions and intersections of a day's or a month's data stay cheap.
+/// </summary>
+public sealed class IntervalSet
+{
+    public static readonly IntervalSet Empty = new([]);
+
+    private readonly Interval[] _items;
+
+    private IntervalSet(Interval[] items) => _items = items;
+
+    public IReadOnlyList<Interval> Items => _items;
+
+    public bool IsEmpty => _items.Length == 0;
+
+    public long TotalLength
+    {
+        get
+        {
+            long total = 0;
+            foreach (var i in _items) total += i.Length;
+            return total;
+        }
+    }
+
+    /// <summary>Normalizes any intervals (unsorted, overlapping, empty) into their union.</summary>
+    public static IntervalSet Union(IEnumerable<Interval> intervals)
+    {
+        var sorted = intervals.Where(i => !i.IsEmpty).OrderBy(i => i.Start).ToList();
+        if (sorted.Count == 0) return Empty;
+        var merged = new List<Interval>(sorted.Count) { sorted[0] };
+        for (var k = 1; k < sorted.Count; k++)
+        {
+            var last = merged[^1];
+            var next = sorted[k];
+            if (next.Start <= last.End) merged[^1] = last with { End = Math.Max(last.End, next.End) };
+            else merged.Add(next);
+        }
+        return new IntervalSet([.. merged]);
+    }
+
+    /// <summary>Wraps intervals already sorted, disjoint and non-touching (as produced by this class and stored).</summary>
+    public static IntervalSet FromNormalized(Interval[] items) => items.Length == 0 ? Empty : new IntervalSet(items);
+
+    public IntervalSet Union(IntervalSet other) => other.IsEmpty ? this : IsEmpty ? other : Union(_items.Concat(other._items));
+
+    public IntervalSet Intersect(IntervalSet other)
+    {
+        var result = new List<Interval>();
+        int a = 0, b = 0;
+        while (a < _items.Length && b < other._items.Length)
+        {
+            var x = _items[a];
+            var y = other._items[b];
+            var start = Math.Max(x.Start, y.Start);
+            var end = Math.Min(x.End, y.End);
+            if (start < end) result.Add(new Interval(start, end));
+            if (x.End < y.End) a++;
+            else b++;
+        }
+        return result.Count == 0 ? Empty : new IntervalSet([.. result]);
+    }
+
+    public IntervalSet Clip(Interval bounds)
+    {
+        if (IsEmpty) return this;
+        var result = new List<Interval>(_items.Length);
+        foreach (var i in _items)
+        {
+            if (i.End <= bounds.Start) continue;
+            if (i.Start >= bounds.End) break;
+            result.Add(i.Clip(bounds));
+        }
+        return result.Count == 0 ? Empty : new IntervalSet([.. result]);
+    }
+
+    /// <summary>Length of the part inside <paramref name="bounds"/>, without allocating.</summary>
+    public long LengthWithin(Interval bounds)
+    {
+        long total = 0;
+        foreach (var i in _items)
+        {
+            if (i.End <= bounds.Start) continue;
+            if (i.Start >= bounds.End) break;
+            total += i.Clip(bounds).Length;
+        }
+        return total;
+    }
+
+    public bool Intersects(Interval bounds) => LengthWithin(bounds) > 0;
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.TimeZones;
+
+namespace TimeTracker.Core.Time;
+
+/// <summary>Calendar days and wall times in an IANA zone, resolved the way DESIGN §4.5 specifies.</summary>
+public static class ZoneDays
+{
+    public const long TicksPerDay = TimeSpan.TicksPerDay;
+
+    private static readonly LocalDateTimePattern SpacePattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss");
+    private static readonly LocalDateTimePattern IsoPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
+
+    /// <summary>[start, next start) of <paramref name="date"/> in <paramref name="zone"/>: 23 h or 25 h on DST days.</summary>
+    public static Interval Day(LocalDate date, DateTimeZone zone) =>
+        new(zone.AtStartOfDay(date).ToInstant().ToDateTimeOffset().UtcTicks,
+            zone.AtStartOfDay(date.PlusDays(1)).ToInstant().ToDateTimeOffset().UtcTicks);
+
+    public static LocalDate DateOf(long utcTicks, DateTimeZone zone) =>
+        Instant.FromDateTimeOffset(new DateTimeOffset(utcTicks, TimeSpan.Zero)).InZone(zone).Date;
+
+    /// <summary>The UTC day number (days since 0001-01-01) containing the instant.</summary>
+    public static long UtcDay(long utcTicks) => utcTicks / TicksPerDay;
+
+    public static Interval UtcDaySpan(long utcDay) => new(utcDay * TicksPerDay, (utcDay + 1) * TicksPerDay);
+
+    /// <summary>
+    /// Parses "yyyy-MM-dd HH:mm:ss" (or with 'T') as a wall time in the zone. Times skipped by a DST gap move
+    /// forward by the gap; times repeated by an overlap take the earlier instant.
+    /// </summary>
+    public static bool TryParseWallTime(string? text, DateTimeZone zone, out long utcTicks)
+    {
+        utcTicks = 0;
+        if (text is null) return false;
+        var result = SpacePattern.Parse(text);
+        if (!result.Success) result = IsoPattern.Parse(text);
+        if (!result.Success) return false;
+        utcTicks = zone.ResolveLocal(result.Value, Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks;
+        return true;
+    }
+
+    public static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+}
