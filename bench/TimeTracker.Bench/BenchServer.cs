@@ -30,6 +30,7 @@ public sealed class BenchServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Configuration["Storage:Sqlite:Path"] = databasePath;
         builder.Configuration["TimeTracker:AdminKey"] = AdminKey;
+        builder.Configuration["Jobs:RunScheduler"] = "false";
         builder.Logging.ClearProviders();
         builder.AddTimeTrackerServer();
         var app = builder.Build();

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TimeTracker.Api.Auth;
 using TimeTracker.Api.Workspaces;
+using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Auth;
+using TimeTracker.Core.Jobs;
 
 namespace TimeTracker.Api;
 
@@ -18,6 +20,11 @@ public static class ApiServices
         services.AddSingleton<Authenticator>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<WorkspaceProvisioning>();
+        services.AddSingleton<WorkTimeAnalysis>();
+        services.AddSingleton<ActiveUsers>();
+        services.AddSingleton<IJob, RollupJob>();
+        services.AddSingleton<IJob, AutoClockOutJob>();
+        services.AddSingleton<IJob, PurgeActivityJob>();
         return services;
     }
 }

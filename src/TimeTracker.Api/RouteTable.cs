@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using TimeTracker.Api.Activity;
+using TimeTracker.Api.Analytics;
 using TimeTracker.Api.ApiKeys;
 using TimeTracker.Api.Attendance;
 using TimeTracker.Api.Auth;
+using TimeTracker.Api.Engagement;
 using TimeTracker.Api.Invitations;
+using TimeTracker.Api.Jobs;
 using TimeTracker.Api.Members;
 using TimeTracker.Api.Teams;
 using TimeTracker.Api.Users;
@@ -56,5 +59,11 @@ public static class RouteTable
         new("DeleteAttendanceEvent", "DELETE", Routes.AttendanceEvent, AttendanceEndpoints.Delete, "Attendance"),
         new("QueryAttendanceEvents", "GET", Routes.AttendanceEvents, AttendanceEndpoints.Query, "Attendance"),
         new("IngestActivity", "POST", Routes.Activity, ActivityEndpoints.Ingest, "Activity"),
+
+        new("WorkTimeAnalysis", "POST", Routes.WorkTimeAnalysis, WorkTimeAnalysisEndpoint.Analyze, "Analytics"),
+        new("ActiveUsers", "GET", Routes.ActiveUsers, EngagementEndpoints.ActiveUsers, "Engagement"),
+        new("NewUsers", "GET", Routes.NewUsers, EngagementEndpoints.NewUsers, "Engagement"),
+
+        new("RunJob", "POST", Routes.RunJob, JobEndpoints.Run, "Jobs"),
     ];
 }

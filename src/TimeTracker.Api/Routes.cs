@@ -29,4 +29,10 @@ public static class Routes
     public const string AttendanceEvent = "attendance-events/{id}";
 
     public const string Activity = "v1/activity";
+
+    public const string WorkTimeAnalysis = "v1/dashboard/work-time-analysis";
+    public const string ActiveUsers = "v1/engagement-dashboard/users/active-users";
+    public const string NewUsers = "v1/engagement-dashboard/users/new-users";
+
+    public const string RunJob = "v1/jobs/{name}/run";
 }

@@ -1,11 +1,14 @@
 using TimeTracker.Server;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTimeTrackerServer();
+builder.AddTimeTrackerServer(runScheduler: !JobCommand.IsRequested(args));
 var app = builder.Build();
+if (JobCommand.IsRequested(args)) return await JobCommand.RunAsync(app, args);
+
 app.MapTimeTracker();
 await app.SeedDemoWorkspaceAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -9,7 +9,7 @@ public static class ServerSetup
 {
     public const string DefaultUrl = "http://localhost:7071";
 
-    public static WebApplicationBuilder AddTimeTrackerServer(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddTimeTrackerServer(this WebApplicationBuilder builder, bool runScheduler = true)
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -21,6 +21,7 @@ public static class ServerSetup
         var path = builder.Configuration["Storage:Sqlite:Path"] ?? "data/timetracker.db";
         builder.Services.AddSqliteStorage(Path.Combine(builder.Environment.ContentRootPath, path));
         builder.Services.AddOpenApi();
+        if (runScheduler && builder.Configuration.GetValue("Jobs:RunScheduler", true)) builder.Services.AddHostedService<JobScheduler>();
         return builder;
     }
 

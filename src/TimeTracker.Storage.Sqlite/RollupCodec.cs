@@ -72,7 +72,7 @@ internal static class RollupCodec
         return members;
     }
 
-    private static int WriteIntervals(Span<byte> span, int offset, IReadOnlyList<Interval> intervals)
+    private static int WriteIntervals(Span<byte> span, int offset, IReadOnlyList<TimeRange> intervals)
     {
         BinaryPrimitives.WriteInt32LittleEndian(span[offset..], intervals.Count);
         offset += 4;
@@ -85,13 +85,13 @@ internal static class RollupCodec
         return offset;
     }
 
-    private static Interval[] ReadIntervals(ReadOnlySpan<byte> data, ref int offset)
+    private static TimeRange[] ReadIntervals(ReadOnlySpan<byte> data, ref int offset)
     {
         var count = BinaryPrimitives.ReadInt32LittleEndian(data[offset..]);
         offset += 4;
-        var items = new Interval[count];
+        var items = new TimeRange[count];
         for (var i = 0; i < count; i++, offset += 16)
-            items[i] = new Interval(BinaryPrimitives.ReadInt64LittleEndian(data[offset..]), BinaryPrimitives.ReadInt64LittleEndian(data[(offset + 8)..]));
+            items[i] = new TimeRange(BinaryPrimitives.ReadInt64LittleEndian(data[offset..]), BinaryPrimitives.ReadInt64LittleEndian(data[(offset + 8)..]));
         return items;
     }
 }

@@ -48,6 +48,11 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
             return new Page<Member>(rows, hasMore ? rows[^1].Id : null);
         }, ct);
 
+    public Task<IReadOnlyList<(string Id, DateTimeOffset CreatedAt)>> ListCreatedAsync(string workspaceId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<(string, DateTimeOffset)>>(c => c.Query(
+            "SELECT id, created_at FROM members WHERE workspace_id=@ws AND created_at >= @from AND created_at < @to", null,
+            r => (r.GetString(0), r.Instant(1)), ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)), ct);
+
     public Task CreateAsync(Member member, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => Insert(c, tx, member), ct);
 

@@ -1,7 +1,6 @@
 using NodaTime;
 using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
-using Interval = TimeTracker.Core.Time.Interval;
 
 namespace TimeTracker.Core.Analytics;
 
@@ -17,7 +16,7 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
     public async Task<IReadOnlyList<Day>> ComputeAsync(string workspaceId, DateTimeZone zone, LocalDate from, LocalDate to, bool useRollups = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
-        var days = new List<(LocalDate Date, Interval Span)>();
+        var days = new List<(LocalDate Date, TimeRange Span)>();
         for (var date = from; date <= to; date = date.PlusDays(1)) days.Add((date, ZoneDays.Day(date, zone)));
         var active = days.ToDictionary(d => d.Date, _ => new HashSet<string>());
 
@@ -29,7 +28,7 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             var watermark = Math.Min(await rollups.GetWatermarkAsync(workspaceId, ct) ?? long.MinValue, ZoneDays.UtcDay(now) - 1);
             var dirty = watermark < firstUtc ? [] : (await rollups.GetDirtyAsync(workspaceId, firstUtc, Math.Min(lastUtc, watermark), ct)).Select(d => d.Day).ToHashSet();
             bool Usable(long utcDay) => utcDay <= watermark && !dirty.Contains(utcDay);
-            bool FromRollups((LocalDate Date, Interval Span) d) =>
+            bool FromRollups((LocalDate Date, TimeRange Span) d) =>
                 d.Span.Start % QuarterHourMask.SlotTicks == 0 && d.Span.End % QuarterHourMask.SlotTicks == 0 &&
                 Usable(ZoneDays.UtcDay(d.Span.Start)) && Usable(ZoneDays.UtcDay(d.Span.End - 1));
 
@@ -45,10 +44,10 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
 
         if (rawDays.Count > 0)
         {
-            var sessions = await attendance.GetOverlappingAsync(workspaceId, null, Interval.ToInstant(rawDays[0].Span.Start), Interval.ToInstant(rawDays[^1].Span.End), ct);
+            var sessions = await attendance.GetOverlappingAsync(workspaceId, null, TimeRange.ToInstant(rawDays[0].Span.Start), TimeRange.ToInstant(rawDays[^1].Span.End), ct);
             foreach (var session in sessions)
             {
-                var worked = new Interval(session.Start.UtcTicks, new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks).EffectiveEnd(now));
+                var worked = new TimeRange(session.Start.UtcTicks, new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks).EffectiveEnd(now));
                 foreach (var (date, span) in rawDays)
                     if (worked.Overlaps(span)) active[date].Add(session.UserId);
             }
@@ -58,7 +57,7 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             .Select(d => new Day(d.Date, active[d.Date].Order(StringComparer.Ordinal).ToList())).ToList();
     }
 
-    private static void AddFromMasks(HashSet<string> active, Interval span, Dictionary<long, EngagementDay> masks)
+    private static void AddFromMasks(HashSet<string> active, TimeRange span, Dictionary<long, EngagementDay> masks)
     {
         for (var utcDay = ZoneDays.UtcDay(span.Start); utcDay <= ZoneDays.UtcDay(span.End - 1); utcDay++)
         {

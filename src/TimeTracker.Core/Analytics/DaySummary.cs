@@ -13,15 +13,15 @@ public sealed record DaySummary(string UserId, long Day, IntervalSet Work, Inter
     public long WorkTicks => Work.TotalLength;
     public long IdleTicks => Idle.TotalLength;
 
-    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions, IEnumerable<Interval> idle, long nowTicks)
+    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions, IEnumerable<TimeRange> idle, long nowTicks)
     {
         var span = ZoneDays.UtcDaySpan(day);
         var touching = new List<SessionRef>();
-        var worked = new List<Interval>();
+        var worked = new List<TimeRange>();
         foreach (var session in sessions)
         {
             var reference = new SessionRef(session.ClockIn.Timestamp.UtcTicks, session.ClockOut?.Timestamp.UtcTicks);
-            var part = new Interval(reference.In, reference.EffectiveEnd(nowTicks)).Clip(span);
+            var part = new TimeRange(reference.In, reference.EffectiveEnd(nowTicks)).Clip(span);
             if (part.IsEmpty) continue;
             touching.Add(reference);
             worked.Add(part);

@@ -13,7 +13,7 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
 {
     public sealed record Row(WorkTimeResult Result, AttendanceSession? LastSessionBefore, bool IsWorking);
 
-    public async Task<IReadOnlyList<Row>> ComputeAsync(string workspaceId, IReadOnlyList<string> userIds, Interval range, bool useRollups = true, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Row>> ComputeAsync(string workspaceId, IReadOnlyList<string> userIds, TimeRange range, bool useRollups = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var tallies = userIds.Distinct().ToDictionary(u => u, u => new WorkTimeTally(u));
@@ -24,11 +24,11 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
         var withoutSessions = tallies.Values.Where(t => t.FirstIn is null).Select(t => t.UserId).ToList();
         var lastBefore = withoutSessions.Count == 0
             ? new Dictionary<string, AttendanceSession>()
-            : (await attendance.GetLastBeforeAsync(workspaceId, withoutSessions, Interval.ToInstant(range.End), ct)).ToDictionary(s => s.UserId);
+            : (await attendance.GetLastBeforeAsync(workspaceId, withoutSessions, TimeRange.ToInstant(range.End), ct)).ToDictionary(s => s.UserId);
         return tallies.Values.Select(t => new Row(t.Result(), lastBefore.GetValueOrDefault(t.UserId), open.Contains(t.UserId))).ToList();
     }
 
-    private async Task AddWithRollupsAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, Interval range, long now, CancellationToken ct)
+    private async Task AddWithRollupsAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, TimeRange range, long now, CancellationToken ct)
     {
         var firstDay = ZoneDays.UtcDay(range.Start);
         var lastDay = ZoneDays.UtcDay(range.End - 1);
@@ -58,18 +58,18 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
 
         if (rolledLast < lastDay)
         {
-            var rest = new Interval(ZoneDays.UtcDaySpan(rolledLast + 1).Start, range.End);
+            var rest = new TimeRange(ZoneDays.UtcDaySpan(rolledLast + 1).Start, range.End);
             await AddRawAsync(workspaceId, clean.Select(u => tallies[u]).ToList(), rest, range, now, ct);
         }
     }
 
-    private async Task AddRawAsync(string workspaceId, IReadOnlyCollection<WorkTimeTally> tallies, Interval part, Interval range, long now, CancellationToken ct)
+    private async Task AddRawAsync(string workspaceId, IReadOnlyCollection<WorkTimeTally> tallies, TimeRange part, TimeRange range, long now, CancellationToken ct)
     {
         if (tallies.Count == 0) return;
         var users = tallies.Select(t => t.UserId).ToList();
-        var sessions = (await attendance.GetOverlappingAsync(workspaceId, users, Interval.ToInstant(part.Start), Interval.ToInstant(part.End), ct)).ToLookup(s => s.UserId);
-        var idle = (await activity.GetIdleAsync(workspaceId, users, Interval.ToInstant(part.Start), Interval.ToInstant(part.End), ct))
-            .ToLookup(i => i.UserId, i => Interval.Of(i.Start, i.End).Clip(part));
+        var sessions = (await attendance.GetOverlappingAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct)).ToLookup(s => s.UserId);
+        var idle = (await activity.GetIdleAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct))
+            .ToLookup(i => i.UserId, i => TimeRange.Of(i.Start, i.End).Clip(part));
         foreach (var tally in tallies) tally.AddRaw(sessions[tally.UserId], idle[tally.UserId], part, range, now);
     }
 }

@@ -25,7 +25,7 @@ public sealed class WorkTimeTally(string userId)
     }
 
     /// <summary>A day summary, clipped to <paramref name="range"/>.</summary>
-    public void AddClipped(DaySummary day, Interval range, long nowTicks)
+    public void AddClipped(DaySummary day, TimeRange range, long nowTicks)
     {
         WorkTicks += day.Work.LengthWithin(range);
         IdleTicks += day.Idle.LengthWithin(range);
@@ -33,19 +33,19 @@ public sealed class WorkTimeTally(string userId)
     }
 
     /// <summary>Raw sessions and idle samples of this member, over the part <paramref name="part"/> of the range.</summary>
-    public void AddRaw(IEnumerable<AttendanceSession> sessions, IEnumerable<Interval> idle, Interval part, Interval range, long nowTicks)
+    public void AddRaw(IEnumerable<AttendanceSession> sessions, IEnumerable<TimeRange> idle, TimeRange part, TimeRange range, long nowTicks)
     {
         var refs = sessions.Select(s => new SessionRef(s.ClockIn.Timestamp.UtcTicks, s.ClockOut?.Timestamp.UtcTicks)).ToList();
-        var work = IntervalSet.Union(refs.Select(s => new Interval(s.In, s.EffectiveEnd(nowTicks)))).Clip(part);
+        var work = IntervalSet.Union(refs.Select(s => new TimeRange(s.In, s.EffectiveEnd(nowTicks)))).Clip(part);
         WorkTicks += work.TotalLength;
         if (!work.IsEmpty) IdleTicks += IntervalSet.Union(idle).Intersect(work).TotalLength;
         foreach (var session in refs)
-            if (new Interval(session.In, session.EffectiveEnd(nowTicks)).Overlaps(part)) AddSessionIfOverlapping(session, range, nowTicks);
+            if (new TimeRange(session.In, session.EffectiveEnd(nowTicks)).Overlaps(part)) AddSessionIfOverlapping(session, range, nowTicks);
     }
 
-    private void AddSessionIfOverlapping(SessionRef session, Interval range, long nowTicks)
+    private void AddSessionIfOverlapping(SessionRef session, TimeRange range, long nowTicks)
     {
-        if (new Interval(session.In, session.EffectiveEnd(nowTicks)).Overlaps(range)) NoteSessions(session.In, session.Out, session.Out is null);
+        if (new TimeRange(session.In, session.EffectiveEnd(nowTicks)).Overlaps(range)) NoteSessions(session.In, session.Out, session.Out is null);
     }
 
     private void NoteSessions(long? firstIn, long? lastOut, bool hasOpen)
@@ -60,8 +60,8 @@ public sealed class WorkTimeTally(string userId)
         var total = WorkTicks / TimeSpan.TicksPerSecond;
         var idle = IdleTicks / TimeSpan.TicksPerSecond;
         return new WorkTimeResult(UserId, total, total - idle, idle,
-            FirstIn is { } f ? Interval.ToInstant(f) : null,
-            HasOpenSession || LastOut is null ? null : Interval.ToInstant(LastOut.Value));
+            FirstIn is { } f ? TimeRange.ToInstant(f) : null,
+            HasOpenSession || LastOut is null ? null : TimeRange.ToInstant(LastOut.Value));
     }
 }
 

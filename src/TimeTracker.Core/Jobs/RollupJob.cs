@@ -72,9 +72,9 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
     {
         var from = ZoneDays.UtcDaySpan(days[0]).Start;
         var to = ZoneDays.UtcDaySpan(days[^1]).End;
-        var sessions = await attendance.GetOverlappingAsync(workspaceId, null, Interval.ToInstant(from), Interval.ToInstant(to), ct);
+        var sessions = await attendance.GetOverlappingAsync(workspaceId, null, TimeRange.ToInstant(from), TimeRange.ToInstant(to), ct);
         var users = sessions.Select(s => s.UserId).Distinct().ToList();
-        var idle = users.Count == 0 ? [] : await activity.GetIdleAsync(workspaceId, users, Interval.ToInstant(from), Interval.ToInstant(to), ct);
+        var idle = users.Count == 0 ? [] : await activity.GetIdleAsync(workspaceId, users, TimeRange.ToInstant(from), TimeRange.ToInstant(to), ct);
 
         var wanted = days.ToHashSet();
         var sessionsByDay = new Dictionary<(string User, long Day), List<AttendanceSession>>();
@@ -84,11 +84,11 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
             foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted))
                 (sessionsByDay.TryGetValue((session.UserId, day), out var list) ? list : sessionsByDay[(session.UserId, day)] = []).Add(session);
         }
-        var idleByDay = new Dictionary<(string User, long Day), List<Interval>>();
+        var idleByDay = new Dictionary<(string User, long Day), List<TimeRange>>();
         foreach (var (user, start, end) in idle)
         {
             foreach (var day in DaysOf(start.UtcTicks, end.UtcTicks, wanted))
-                (idleByDay.TryGetValue((user, day), out var list) ? list : idleByDay[(user, day)] = []).Add(Interval.Of(start, end));
+                (idleByDay.TryGetValue((user, day), out var list) ? list : idleByDay[(user, day)] = []).Add(TimeRange.Of(start, end));
         }
 
         var summaries = new List<DaySummary>(sessionsByDay.Count);

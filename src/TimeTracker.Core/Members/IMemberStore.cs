@@ -20,6 +20,9 @@ public interface IMemberStore
 
     Task<IReadOnlyList<Member>> ListTeamAsync(string workspaceId, string teamId, CancellationToken ct = default);
 
+    /// <summary>Members (any status) created in [fromUtc, toUtc): id and creation instant only.</summary>
+    Task<IReadOnlyList<(string Id, DateTimeOffset CreatedAt)>> ListCreatedAsync(string workspaceId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default);
+
     Task CreateAsync(Member member, CancellationToken ct = default);
 
     /// <summary>Replaces the member if <see cref="Member.ConcurrencyToken"/> still matches, else throws <see cref="ConcurrencyConflictException"/>.</summary>

@@ -8,11 +8,11 @@ public sealed class IntervalSet
 {
     public static readonly IntervalSet Empty = new([]);
 
-    private readonly Interval[] _items;
+    private readonly TimeRange[] _items;
 
-    private IntervalSet(Interval[] items) => _items = items;
+    private IntervalSet(TimeRange[] items) => _items = items;
 
-    public IReadOnlyList<Interval> Items => _items;
+    public IReadOnlyList<TimeRange> Items => _items;
 
     public bool IsEmpty => _items.Length == 0;
 
@@ -27,11 +27,11 @@ public sealed class IntervalSet
     }
 
     /// <summary>Normalizes any intervals (unsorted, overlapping, empty) into their union.</summary>
-    public static IntervalSet Union(IEnumerable<Interval> intervals)
+    public static IntervalSet Union(IEnumerable<TimeRange> intervals)
     {
         var sorted = intervals.Where(i => !i.IsEmpty).OrderBy(i => i.Start).ToList();
         if (sorted.Count == 0) return Empty;
-        var merged = new List<Interval>(sorted.Count) { sorted[0] };
+        var merged = new List<TimeRange>(sorted.Count) { sorted[0] };
         for (var k = 1; k < sorted.Count; k++)
         {
             var last = merged[^1];
@@ -43,13 +43,13 @@ public sealed class IntervalSet
     }
 
     /// <summary>Wraps intervals already sorted, disjoint and non-touching (as produced by this class and stored).</summary>
-    public static IntervalSet FromNormalized(Interval[] items) => items.Length == 0 ? Empty : new IntervalSet(items);
+    public static IntervalSet FromNormalized(TimeRange[] items) => items.Length == 0 ? Empty : new IntervalSet(items);
 
     public IntervalSet Union(IntervalSet other) => other.IsEmpty ? this : IsEmpty ? other : Union(_items.Concat(other._items));
 
     public IntervalSet Intersect(IntervalSet other)
     {
-        var result = new List<Interval>();
+        var result = new List<TimeRange>();
         int a = 0, b = 0;
         while (a < _items.Length && b < other._items.Length)
         {
@@ -57,17 +57,17 @@ public sealed class IntervalSet
             var y = other._items[b];
             var start = Math.Max(x.Start, y.Start);
             var end = Math.Min(x.End, y.End);
-            if (start < end) result.Add(new Interval(start, end));
+            if (start < end) result.Add(new TimeRange(start, end));
             if (x.End < y.End) a++;
             else b++;
         }
         return result.Count == 0 ? Empty : new IntervalSet([.. result]);
     }
 
-    public IntervalSet Clip(Interval bounds)
+    public IntervalSet Clip(TimeRange bounds)
     {
         if (IsEmpty) return this;
-        var result = new List<Interval>(_items.Length);
+        var result = new List<TimeRange>(_items.Length);
         foreach (var i in _items)
         {
             if (i.End <= bounds.Start) continue;
@@ -78,7 +78,7 @@ public sealed class IntervalSet
     }
 
     /// <summary>Length of the part inside <paramref name="bounds"/>, without allocating.</summary>
-    public long LengthWithin(Interval bounds)
+    public long LengthWithin(TimeRange bounds)
     {
         long total = 0;
         foreach (var i in _items)
@@ -90,5 +90,5 @@ public sealed class IntervalSet
         return total;
     }
 
-    public bool Intersects(Interval bounds) => LengthWithin(bounds) > 0;
+    public bool Intersects(TimeRange bounds) => LengthWithin(bounds) > 0;
 }

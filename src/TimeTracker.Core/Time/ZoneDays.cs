@@ -14,7 +14,7 @@ public static class ZoneDays
     private static readonly LocalDateTimePattern IsoPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
     /// <summary>[start, next start) of <paramref name="date"/> in <paramref name="zone"/>: 23 h or 25 h on DST days.</summary>
-    public static Interval Day(LocalDate date, DateTimeZone zone) =>
+    public static TimeRange Day(LocalDate date, DateTimeZone zone) =>
         new(zone.AtStartOfDay(date).ToInstant().ToDateTimeOffset().UtcTicks,
             zone.AtStartOfDay(date.PlusDays(1)).ToInstant().ToDateTimeOffset().UtcTicks);
 
@@ -24,7 +24,7 @@ public static class ZoneDays
     /// <summary>The UTC day number (days since 0001-01-01) containing the instant.</summary>
     public static long UtcDay(long utcTicks) => utcTicks / TicksPerDay;
 
-    public static Interval UtcDaySpan(long utcDay) => new(utcDay * TicksPerDay, (utcDay + 1) * TicksPerDay);
+    public static TimeRange UtcDaySpan(long utcDay) => new(utcDay * TicksPerDay, (utcDay + 1) * TicksPerDay);
 
     /// <summary>
     /// Parses "yyyy-MM-dd HH:mm:ss" (or with 'T') as a wall time in the zone. Times skipped by a DST gap move

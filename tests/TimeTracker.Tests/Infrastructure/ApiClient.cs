@@ -70,6 +70,23 @@ public sealed class ApiClient(HttpClient http)
             data.GetProperty("owner").GetProperty("id").GetString()!, data.GetProperty("token").GetString()!);
     }
 
+    public Task<ApiResponse> RunJobAsync(string name) =>
+        PostAsync($"/api/v1/jobs/{name}/run", null, headers: new Dictionary<string, string> { ["X-Admin-Key"] = ServerFactory.AdminKey });
+
+    /// <summary>Records a session; <paramref name="localDate"/> defaults to the UTC date, right for UTC members.</summary>
+    public async Task AddPairAsync(string userId, string token, string from, string to, string? localDate = null)
+    {
+        var date = localDate ?? from[..10];
+        var response = await PostAsync("/api/attendance-events/create", new { date, clockInTimestampUtc = from, clockOutTimestampUtc = to, userId }, token);
+        Assert.True(response.Code == 201, response.ToString());
+    }
+
+    public async Task AddIdleAsync(string userId, string token, string from, string to)
+    {
+        var response = await PostAsync("/api/v1/activity", new { user_id = userId, samples = new[] { new { id = Guid.NewGuid(), start = from, end = to, state = "idle" } } }, token);
+        Assert.True(response.Code == 200, response.ToString());
+    }
+
     /// <summary>Creates an active member with the given role and returns its id and a token of its own.</summary>
     public async Task<(string Id, string Token)> CreateMemberAsync(TestWorkspace ws, string role = "Regular User", string? teamId = null, string? timezone = null)
     {

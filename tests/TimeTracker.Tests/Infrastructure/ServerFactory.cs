@@ -18,6 +18,7 @@ public class ServerFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("TimeTracker:AdminKey", ConfiguredAdminKey ?? "");
+        builder.UseSetting("Jobs:RunScheduler", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http;
+using TimeTracker.Api.Http;
+using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Teams;
+using TimeTracker.Core.Time;
+
+namespace TimeTracker.Api.Analytics;
+
+/// <summary>TrackPilots' <c>POST /v1/dashboard/work-time-analysis</c> (seed 000), computed as DESIGN §4.5.</summary>
+public static class WorkTimeAnalysisEndpoint
+{
+    public const string Message = "Fetched work time analysis successfully";
+    public const int MaxDays = 366;
+
+    public sealed record UserInfo(string UserId, string Name, string? ProfilePicUrl);
+    public sealed record TimeSummary(long TotalWorkedTimeInSeconds, long ActiveWorkedTimeInSeconds, long IdleWorkedTimeInSeconds);
+    public sealed record SessionInfo(DateTimeOffset? InTime, DateTimeOffset? OutTime, bool IsWorking);
+    public sealed record Row(UserInfo User, TimeSummary TimeSummary, SessionInfo Session);
+
+    public static Task<IResult> Analyze(HttpRequest request) => TrackPilots.Handle(request, async ctx =>
+    {
+        var caller = await ctx.CallerAsync();
+        var body = await ctx.BodyAsync();
+        var range = ParseRange(body);
+        var members = await RequestedMembersAsync(ctx, caller, body.StringArray("userId") ?? [], body.StringArray("teamId") ?? []);
+
+        var rows = await ctx.Service<WorkTimeAnalysis>().ComputeAsync(caller.WorkspaceId, members.Select(m => m.Id).ToList(), range, ct: ctx.Aborted);
+        var byId = members.ToDictionary(m => m.Id);
+        var data = rows.Select(r => ToRow(byId[r.Result.UserId], r))
+            .OrderBy(r => r.User.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.User.UserId, StringComparer.Ordinal).ToList();
+        return TrackPilots.Ok(data, Message);
+    });
+
+    private static Row ToRow(Member member, WorkTimeAnalysis.Row row)
+    {
+        var r = row.Result;
+        var (inTime, outTime) = r.InTime is not null
+            ? (r.InTime, r.OutTime)
+            : (row.LastSessionBefore?.ClockIn.Timestamp, row.LastSessionBefore?.ClockOut?.Timestamp);
+        return new Row(new UserInfo(member.Id, member.DisplayName, member.Profile.Avatar),
+            new TimeSummary(r.TotalSeconds, r.ActiveSeconds, r.IdleSeconds), new SessionInfo(inTime, outTime, row.IsWorking));
+    }
+
+    /// <summary>[start, end + 1 s): "00:00:00"–"23:59:59" is exactly one local day.</summary>
+    internal static TimeRange ParseRange(RequestBody body)
+    {
+        var zoneId = body.RequiredString("timeZone", 64);
+        var zone = TimeZones.Find(zoneId) ?? throw body.Invalid("timeZone", "must be an IANA time zone such as \"Asia/Kolkata\"");
+        if (!ZoneDays.TryParseWallTime(body.RequiredString("startDate", 32), zone, out var start))
+            throw body.Invalid("startDate", "must be a date-time like \"2026-02-08 00:00:00\"");
+        if (!ZoneDays.TryParseWallTime(body.RequiredString("endDate", 32), zone, out var end))
+            throw body.Invalid("endDate", "must be a date-time like \"2026-02-08 23:59:59\"");
+        var range = new TimeRange(start, end + TimeSpan.TicksPerSecond);
+        if (range.IsEmpty) throw body.Invalid("endDate", "must not be before startDate");
+        if (range.Length > MaxDays * TimeSpan.TicksPerDay) throw body.Invalid("endDate", $"must be at most {MaxDays} days after startDate");
+        return range;
+    }
+
+    /// <summary>The requested users and teams' members, each of whom the caller must be allowed to see.</summary>
+    private static async Task<List<Member>> RequestedMembersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> userIds, IReadOnlyList<string> teamIds)
+    {
+        if (userIds.Count == 0 && teamIds.Count == 0) throw ApiException.BadRequest("userId", "Either userId or teamId must be provided. Both cannot be empty.");
+        var store = ctx.Service<IMemberStore>();
+        var members = (await store.GetManyAsync(caller.WorkspaceId, userIds, ctx.Aborted)).ToDictionary(m => m.Id);
+        foreach (var id in userIds)
+            if (!members.ContainsKey(id)) throw new ApiException(StatusCodes.Status404NotFound, $"User {id} not found.", "userId");
+        foreach (var teamId in teamIds.Distinct())
+        {
+            _ = await ctx.Service<ITeamStore>().GetAsync(caller.WorkspaceId, teamId, ctx.Aborted)
+                ?? throw new ApiException(StatusCodes.Status404NotFound, $"Team {teamId} not found.", "teamId");
+            if (!caller.Role.IsAdmin() && !(caller.Role == MemberRole.TeamManager && caller.TeamId == teamId))
+                throw ApiException.Forbidden("You cannot view this team's work time.");
+            foreach (var member in await store.ListTeamAsync(caller.WorkspaceId, teamId, ctx.Aborted)) members[member.Id] = member;
+        }
+        foreach (var member in members.Values)
+            if (!caller.CanTrackFor(member)) throw ApiException.Forbidden($"You cannot view the work time of user {member.Id}.");
+        return members.Values.ToList();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using NodaTime;
+using TimeTracker.Api.Http;
+using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Time;
+
+namespace TimeTracker.Api.Engagement;
+
+/// <summary>Rocket.Chat's engagement dashboard users endpoints (seed 001). Needs <c>view-engagement-dashboard</c>.</summary>
+public static class EngagementEndpoints
+{
+    public const int MaxDays = 7320;
+
+    public sealed record DayEntry(
+        [property: JsonPropertyName("usersList")] IReadOnlyList<string> UsersList,
+        [property: JsonPropertyName("users")] int Users,
+        [property: JsonPropertyName("day")] int Day,
+        [property: JsonPropertyName("month")] int Month,
+        [property: JsonPropertyName("year")] int Year);
+
+    public sealed record Response(
+        [property: JsonPropertyName("month")] IReadOnlyList<DayEntry> Month,
+        [property: JsonPropertyName("success")] bool Success);
+
+    public static Task<IResult> ActiveUsers(HttpRequest request) => RocketChat.Handle(request, async ctx =>
+    {
+        var (caller, zone, from, to) = await ParseAsync(ctx);
+        var days = await ctx.Service<ActiveUsers>().ComputeAsync(caller.WorkspaceId, zone, from, to, ct: ctx.Aborted);
+        return Render(days.Select(d => (d.Date, d.UserIds)));
+    });
+
+    public static Task<IResult> NewUsers(HttpRequest request) => RocketChat.Handle(request, async ctx =>
+    {
+        var (caller, zone, from, to) = await ParseAsync(ctx);
+        var span = new TimeRange(ZoneDays.Day(from, zone).Start, ZoneDays.Day(to, zone).End);
+        var created = await ctx.Service<IMemberStore>().ListCreatedAsync(caller.WorkspaceId, TimeRange.ToInstant(span.Start), TimeRange.ToInstant(span.End), ctx.Aborted);
+        var days = created.GroupBy(m => ZoneDays.DateOf(m.CreatedAt.UtcTicks, zone))
+            .OrderByDescending(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(m => m.Id).Order(StringComparer.Ordinal).ToList()));
+        return Render(days);
+    });
+
+    private static IResult Render(IEnumerable<(LocalDate Date, IReadOnlyList<string> Users)> days) =>
+        Results.Json(new Response(days.Select(d => new DayEntry(d.Users, d.Users.Count, d.Date.Day, d.Date.Month, d.Date.Year)).ToList(), true), RocketChat.Json);
+
+    private static async Task<(Caller Caller, DateTimeZone Zone, LocalDate From, LocalDate To)> ParseAsync(ApiContext ctx)
+    {
+        var caller = await ctx.CallerAsync();
+        if (!caller.CanViewEngagementDashboard()) throw ApiException.Forbidden();
+        var start = Instant(ctx.Request, "start");
+        var end = Instant(ctx.Request, "end");
+        var zoneId = ctx.Request.Text("timeZone") ?? "UTC";
+        var zone = TimeZones.Find(zoneId) ?? throw ApiException.BadRequest("timeZone", "Unknown time zone.");
+        var from = ZoneDays.DateOf(start.UtcTicks, zone);
+        var to = ZoneDays.DateOf(end.UtcTicks, zone);
+        if (to < from || Period.Between(from, to, PeriodUnits.Days).Days >= MaxDays) throw ApiException.BadRequest("end", "The end must be after start and within 20 years of it.");
+        return (caller, zone, from, to);
+    }
+
+    private static DateTimeOffset Instant(HttpRequest request, string name)
+    {
+        var text = request.Text(name);
+        if (text is null || !text.Contains('T') ||
+            !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+            throw ApiException.BadRequest(name, $"The {name} parameter must be an ISO 8601 date-time.");
+        return value;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using TimeTracker.Api.Auth;
+using TimeTracker.Api.Http;
+using TimeTracker.Core.Jobs;
+
+namespace TimeTracker.Api.Jobs;
+
+/// <summary>Runs a timer job now (operators backfilling, tests), answering with what it did.</summary>
+public static class JobEndpoints
+{
+    public static Task<IResult> Run(HttpRequest request, string name) => WebWork.Handle(request, async ctx =>
+    {
+        ctx.Service<AdminKey>().Require(request);
+        var job = ctx.Service<IEnumerable<IJob>>().FirstOrDefault(j => j.Name == name)
+            ?? throw new ApiException(StatusCodes.Status404NotFound, $"No job named '{name}'.", "name");
+        var report = await job.RunAsync(ctx.Aborted);
+        return WebWork.Ok(ctx, new { job = report.Job, counts = report.Counts }, "Job completed successfully");
+    });
+}

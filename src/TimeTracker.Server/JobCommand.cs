@@ -1,0 +1,23 @@
+using TimeTracker.Core.Jobs;
+
+namespace TimeTracker.Server;
+
+/// <summary><c>dotnet run --project src/TimeTracker.Server -- run-job rollup</c>: runs one job against the configured store and exits.</summary>
+public static class JobCommand
+{
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "run-job";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var jobs = app.Services.GetServices<IJob>().ToList();
+        var job = args.Length > 1 ? jobs.FirstOrDefault(j => j.Name == args[1]) : null;
+        if (job is null)
+        {
+            Console.Error.WriteLine($"usage: run-job <{string.Join("|", jobs.Select(j => j.Name))}>");
+            return 2;
+        }
+        var report = await job.RunAsync();
+        Console.WriteLine($"{report.Job}: {string.Join(", ", report.Counts.Select(c => $"{c.Key}={c.Value}"))}");
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using NCrontab;
+using TimeTracker.Core.Jobs;
+
+namespace TimeTracker.Server;
+
+/// <summary>
+/// Runs every <see cref="IJob"/> on its cron schedule (setting <c>Schedules:{Name}</c>, else the job's default), in UTC.
+/// A job never overlaps itself: a run still going when the next is due makes that tick a no-op.
+/// </summary>
+public sealed class JobScheduler(IEnumerable<IJob> jobs, IConfiguration configuration, TimeProvider clock, ILogger<JobScheduler> logger) : BackgroundService
+{
+    /// <summary>The configuration key of a job's schedule: "rollup" → "Schedules:Rollup".</summary>
+    public static string SettingKey(IJob job) =>
+        "Schedules:" + string.Concat(job.Name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(jobs.Select(job => RunOnScheduleAsync(job, stoppingToken)));
+
+    private async Task RunOnScheduleAsync(IJob job, CancellationToken stop)
+    {
+        var expression = configuration[SettingKey(job)] ?? job.DefaultSchedule;
+        var schedule = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        while (!stop.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var next = schedule.GetNextOccurrence(now);
+            try
+            {
+                await Task.Delay(next - now, clock, stop);
+                var report = await job.RunAsync(stop);
+                logger.LogInformation("Job {Job} finished: {Counts}", job.Name, string.Join(", ", report.Counts.Select(c => $"{c.Key}={c.Value}")));
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A failed run is retried at the next occurrence; rollups resume from their watermark.
+                logger.LogError(e, "Job {Job} failed", job.Name);
+            }
+        }
+    }
+}
