@@ -1,0 +1,174 @@
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using TimeTracker.Core;
+using TimeTracker.Core.Activity;
+using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Jobs;
+using TimeTracker.Core.Time;
+using TimeTracker.Core.Workspaces;
+using TimeTracker.Storage.Sqlite;
+using TimeTracker.Tests.Infrastructure;
+
+namespace TimeTracker.Tests.Properties;
+
+/// <summary>
+/// DESIGN §6: results must be identical with or without rollups. Over random histories (sessions across DST days and
+/// midnights, idle samples, an open session, late edits that dirty rolled-up days) and random queries in awkward
+/// zones, raw and rollup answers must match — before the job, after it, after late edits, and after re-running it.
+/// </summary>
+public sealed class RollupEquivalenceProperties
+{
+    private static readonly string[] Zones = ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham"];
+    private static readonly DateTimeOffset WindowStart = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private const int WindowDays = 40;
+
+    private sealed class World : IDisposable
+    {
+        public readonly string Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "timetracker-tests", $"prop-{Guid.NewGuid():N}.db");
+        public readonly TestClock Clock = new(WindowStart.AddDays(WindowDays + 3));
+        public readonly SqliteAttendanceStore Attendance;
+        public readonly SqliteActivityStore Activity;
+        public readonly SqliteRollupStore Rollups;
+        public readonly WorkTimeAnalysis Analysis;
+        public readonly ActiveUsers Engagement;
+        public readonly RollupJob Job;
+        public readonly string WorkspaceId = Ids.New();
+
+        public World()
+        {
+            var db = new SqliteDatabase(Path);
+            var keys = new MemberKeys();
+            Attendance = new SqliteAttendanceStore(db, Clock);
+            Activity = new SqliteActivityStore(db, keys);
+            Rollups = new SqliteRollupStore(db, keys);
+            var workspaces = new SqliteWorkspaceStore(db);
+            Analysis = new WorkTimeAnalysis(Attendance, Activity, Rollups, Clock);
+            Engagement = new ActiveUsers(Attendance, Rollups, Clock);
+            Job = new RollupJob(new SingleWorkspace(WorkspaceId), Attendance, Activity, Rollups, Clock);
+            _ = workspaces;
+        }
+
+        public void Dispose()
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) try { File.Delete(Path + suffix); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>The job only needs the workspace list; sessions reference the workspace id directly.</summary>
+    private sealed class SingleWorkspace(string id) : IWorkspaceStore
+    {
+        public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => Task.FromResult<Workspace?>(new Workspace(id, "w", "UTC", default));
+        public Task<bool> AnyAsync(CancellationToken ct = default) => Task.FromResult(true);
+        public Task<IReadOnlyList<Workspace>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<Workspace>>([new Workspace(id, "w", "UTC", default)]);
+        public Task CreateAsync(Workspace workspace, Core.Members.Member owner, Core.Auth.ApiKey ownerKey, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task UpdateAsync(Workspace workspace, CancellationToken ct = default) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void Analysis_and_active_users_are_identical_with_and_without_rollups()
+    {
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed => CheckHistory(seed).GetAwaiter().GetResult());
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
+    }
+
+    private static async Task<bool> CheckHistory(int seed)
+    {
+        var random = new Random(seed);
+        using var world = new World();
+        var users = Enumerable.Range(0, random.Next(1, 5)).Select(_ => Ids.New()).ToList();
+        var sessions = new List<AttendanceSession>();
+        foreach (var user in users) sessions.AddRange(await WriteHistoryAsync(world, user, random));
+        var queries = Enumerable.Range(0, 6).Select(_ => RandomQuery(random)).ToList();
+
+        await AssertSameAsync(world, users, queries, seed, "before any rollup");
+        await world.Job.RunAsync();
+        await AssertSameAsync(world, users, queries, seed, "after the rollup");
+
+        // Late edits: delete a rolled-up session, add an old pair, add idle time to an old day.
+        if (sessions.Count > 0)
+        {
+            var victim = sessions[random.Next(sessions.Count)];
+            await world.Attendance.DeleteAsync(world.WorkspaceId, victim.Id);
+        }
+        var late = users[random.Next(users.Count)];
+        var lateStart = WindowStart.AddDays(random.Next(0, 5)).AddMinutes(random.Next(0, 60 * 24));
+        await world.Attendance.AddPairAsync(Pair(world.WorkspaceId, late, lateStart, lateStart.AddMinutes(random.Next(1, 600)), world.Clock.GetUtcNow()), null);
+        await world.Activity.AddAsync(world.WorkspaceId, late, [new ActivitySample(Guid.NewGuid(), lateStart, lateStart.AddMinutes(random.Next(1, 60)), ActivityState.Idle)]);
+        await AssertSameAsync(world, users, queries, seed, "after late edits");
+
+        await world.Job.RunAsync();
+        await AssertSameAsync(world, users, queries, seed, "after re-running the rollup");
+        return true;
+    }
+
+    private static async Task<List<AttendanceSession>> WriteHistoryAsync(World world, string user, Random random)
+    {
+        var written = new List<AttendanceSession>();
+        var cursor = WindowStart.AddMinutes(random.Next(0, 600));
+        var end = WindowStart.AddDays(WindowDays);
+        while (cursor < end)
+        {
+            var start = cursor.AddMinutes(random.Next(0, 60 * 30));
+            var length = TimeSpan.FromMinutes(random.Next(1, 60 * 30));
+            if (start >= end) break;
+            var session = Pair(world.WorkspaceId, user, start, start + length, world.Clock.GetUtcNow());
+            Assert.Equal(SessionWriteResult.Written, await world.Attendance.AddPairAsync(session, null));
+            written.Add(session);
+            var samples = Enumerable.Range(0, random.Next(0, 6)).Select(_ =>
+            {
+                var from = start.AddMinutes(random.Next(-60, (int)length.TotalMinutes + 60));
+                return new ActivitySample(Guid.NewGuid(), from, from.AddMinutes(random.Next(1, 61)), random.Next(3) == 0 ? ActivityState.Active : ActivityState.Idle);
+            }).ToList();
+            if (samples.Count > 0) await world.Activity.AddAsync(world.WorkspaceId, user, samples);
+            cursor = start + length;
+        }
+        if (random.Next(2) == 0)
+        {
+            // An open session that started a few days ago and runs to now.
+            var openStart = world.Clock.GetUtcNow().AddHours(-random.Next(1, 72));
+            if (written.Count == 0 || written[^1].ClockOut!.Timestamp <= openStart)
+                await world.Attendance.ClockInAsync(new AttendanceSession(world.WorkspaceId, user, DateOnly.FromDateTime(openStart.UtcDateTime),
+                    new AttendanceEvent(Ids.New(), openStart, openStart, user, null, null, null), null), null);
+        }
+        return written;
+    }
+
+    private static AttendanceSession Pair(string workspaceId, string user, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now) =>
+        new(workspaceId, user, DateOnly.FromDateTime(from.UtcDateTime),
+            new AttendanceEvent(Ids.New(), from, now, user, null, null, null), new AttendanceEvent(Ids.New(), to, now, user, null, null, null));
+
+    private sealed record Query(string Zone, LocalDateTime From, LocalDateTime To);
+
+    private static Query RandomQuery(Random random)
+    {
+        var zone = Zones[random.Next(Zones.Length)];
+        var from = new LocalDateTime(2026, 2, 27, 0, 0).PlusMinutes(random.Next(0, 60 * 24 * (WindowDays + 6)));
+        if (random.Next(2) == 0) from = from.Date.AtMidnight();
+        var to = from.PlusMinutes(random.Next(1, 60 * 24 * 20));
+        if (random.Next(2) == 0) to = to.Date.AtMidnight().PlusSeconds(-1).PlusDays(1);
+        return new Query(zone, from, to);
+    }
+
+    private static async Task AssertSameAsync(World world, IReadOnlyList<string> users, IEnumerable<Query> queries, int seed, string stage)
+    {
+        foreach (var query in queries)
+        {
+            var zone = TimeZones.Get(query.Zone);
+            var range = new TimeRange(
+                zone.ResolveLocal(query.From, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks,
+                zone.ResolveLocal(query.To, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks + TimeSpan.TicksPerSecond);
+            var raw = await world.Analysis.ComputeAsync(world.WorkspaceId, users, range, useRollups: false);
+            var rolled = await world.Analysis.ComputeAsync(world.WorkspaceId, users, range, useRollups: true);
+            Assert.True(raw.SequenceEqual(rolled), $"seed {seed}, {stage}, {query}: raw {string.Join(" | ", raw)} vs rollups {string.Join(" | ", rolled)}");
+
+            var activeRaw = await world.Engagement.ComputeAsync(world.WorkspaceId, zone, query.From.Date, query.To.Date, useRollups: false);
+            var activeRolled = await world.Engagement.ComputeAsync(world.WorkspaceId, zone, query.From.Date, query.To.Date, useRollups: true);
+            Assert.True(Same(activeRaw, activeRolled), $"seed {seed}, {stage}, {query}: active users differ");
+        }
+    }
+
+    private static bool Same(IReadOnlyList<ActiveUsers.Day> a, IReadOnlyList<ActiveUsers.Day> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Date == p.Second.Date && p.First.UserIds.SequenceEqual(p.Second.UserIds));
+}
