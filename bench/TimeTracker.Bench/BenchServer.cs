@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TimeTracker.Server;
 
@@ -24,7 +25,7 @@ public sealed class BenchServer : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchServer> StartAsync(string? databasePath = null)
+    public static async Task<BenchServer> StartAsync(string? databasePath = null, TimeProvider? clock = null)
     {
         databasePath ??= Path.Combine(Path.GetTempPath(), "timetracker-bench", $"{Guid.NewGuid():N}.db");
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
@@ -32,6 +33,7 @@ public sealed class BenchServer : IAsyncDisposable
         builder.Configuration["TimeTracker:AdminKey"] = AdminKey;
         builder.Configuration["Jobs:RunScheduler"] = "false";
         builder.Logging.ClearProviders();
+        if (clock is not null) builder.Services.AddSingleton(clock);
         builder.AddTimeTrackerServer();
         var app = builder.Build();
         app.MapTimeTracker();

@@ -161,6 +161,9 @@ internal static class Migrations
             first_in INTEGER,
             last_out INTEGER,
             has_open INTEGER NOT NULL,
+            -- (day, cumulative work, cumulative idle, first_in, last_out, has_open) through this day: any run of
+            -- whole days is then two prefix lookups per member, whatever its length.
+            prefix BLOB NOT NULL,
             intervals BLOB NOT NULL,
             PRIMARY KEY(member_key, day)) WITHOUT ROWID;
 

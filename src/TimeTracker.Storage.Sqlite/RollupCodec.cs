@@ -47,6 +47,30 @@ internal static class RollupCodec
         return new DaySummary(userId, day, IntervalSet.FromNormalized(work), IntervalSet.FromNormalized(idle), sessions);
     }
 
+    /// <summary>A member-day's running totals; see the <c>prefix</c> column.</summary>
+    public readonly record struct Prefix(long Day, long CumulativeWork, long CumulativeIdle, long? FirstIn, long? LastOut, bool HasOpen);
+
+    public static byte[] EncodePrefix(Prefix p)
+    {
+        var buffer = new byte[41];
+        var span = buffer.AsSpan();
+        BinaryPrimitives.WriteInt64LittleEndian(span, p.Day);
+        BinaryPrimitives.WriteInt64LittleEndian(span[8..], p.CumulativeWork);
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], p.CumulativeIdle);
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], p.FirstIn ?? NoValue);
+        BinaryPrimitives.WriteInt64LittleEndian(span[32..], p.LastOut ?? NoValue);
+        buffer[40] = p.HasOpen ? (byte)1 : (byte)0;
+        return buffer;
+    }
+
+    public static Prefix DecodePrefix(ReadOnlySpan<byte> data)
+    {
+        var first = BinaryPrimitives.ReadInt64LittleEndian(data[24..]);
+        var last = BinaryPrimitives.ReadInt64LittleEndian(data[32..]);
+        return new Prefix(BinaryPrimitives.ReadInt64LittleEndian(data), BinaryPrimitives.ReadInt64LittleEndian(data[8..]),
+            BinaryPrimitives.ReadInt64LittleEndian(data[16..]), first == NoValue ? null : first, last == NoValue ? null : last, data[40] != 0);
+    }
+
     public static byte[] EncodeMasks(IReadOnlyList<(long Key, QuarterHourMask Mask)> members)
     {
         var buffer = new byte[members.Count * MaskEntryBytes];
@@ -60,13 +84,13 @@ internal static class RollupCodec
         return buffer;
     }
 
-    public static List<(long Key, QuarterHourMask Mask)> DecodeMasks(ReadOnlySpan<byte> data)
+    public static List<(T Member, QuarterHourMask Mask)> DecodeMasks<T>(ReadOnlySpan<byte> data, Func<long, T> member)
     {
-        var members = new List<(long, QuarterHourMask)>(data.Length / MaskEntryBytes);
+        var members = new List<(T, QuarterHourMask)>(data.Length / MaskEntryBytes);
         for (var offset = 0; offset + MaskEntryBytes <= data.Length; offset += MaskEntryBytes)
         {
             var entry = data[offset..];
-            members.Add((BinaryPrimitives.ReadInt64LittleEndian(entry),
+            members.Add((member(BinaryPrimitives.ReadInt64LittleEndian(entry)),
                 new QuarterHourMask(BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]), BinaryPrimitives.ReadUInt32LittleEndian(entry[16..]))));
         }
         return members;

@@ -37,6 +37,12 @@ internal static class SqlCommands
         return rows;
     }
 
+    /// <summary>
+    /// A list as one JSON parameter, for <c>IN (SELECT value FROM json_each(@p))</c>: binding hundreds of named
+    /// parameters costs more than the query itself.
+    /// </summary>
+    public static string JsonList<T>(IEnumerable<T> values) => System.Text.Json.JsonSerializer.Serialize(values.Distinct());
+
     public static long Ticks(DateTimeOffset value) => value.UtcTicks;
 
     public static long? Ticks(DateTimeOffset? value) => value?.UtcTicks;

@@ -54,6 +54,20 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
             return SessionWriteResult.Written;
         }, ct);
 
+    /// <summary>
+    /// Bulk import (migrations from another system, benchmarks): one transaction per call, no overlap checks — the
+    /// caller vouches for the history. Days are still marked dirty so rollups stay honest.
+    /// </summary>
+    public Task ImportAsync(IReadOnlyList<AttendanceSession> sessions, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            foreach (var session in sessions)
+            {
+                Insert(c, tx, session);
+                MarkDirty(c, tx, session);
+            }
+        }, ct);
+
     public Task<AttendanceSession?> FindByEventAsync(string workspaceId, string eventId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND (id=@id OR out_id=@id)", null, Read,
             ("@ws", workspaceId), ("@id", eventId)).SingleOrDefault(), ct);
@@ -121,7 +135,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
 
     public Task<IReadOnlyList<AttendanceSession>> GetOpenStartedBeforeAsync(string workspaceId, DateTimeOffset startedBefore, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c => c.Query(
-            $"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND out_at IS NULL AND in_at < @before", null, Read,
+            $"SELECT {Columns} FROM sessions INDEXED BY ux_sessions_open WHERE workspace_id=@ws AND out_at IS NULL AND in_at < @before", null, Read,
             ("@ws", workspaceId), ("@before", startedBefore.UtcTicks)), ct);
 
     /// <summary>Marks the UTC days the session's worked time touches (an open one runs to now).</summary>
@@ -163,8 +177,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
     {
         if (values is null) return ("", []);
         if (values.Count == 0) return (" AND 0", []);
-        var parameters = values.Distinct().Select((v, i) => ($"@in{i}", (object?)v)).ToArray();
-        return ($" AND {column} IN ({string.Join(",", parameters.Select(p => p.Item1))})", parameters);
+        return ($" AND {column} IN (SELECT value FROM json_each(@in))", [("@in", SqlCommands.JsonList(values))]);
     }
 
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

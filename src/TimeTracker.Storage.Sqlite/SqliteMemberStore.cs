@@ -21,10 +21,8 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         db.ReadAsync<IReadOnlyList<Member>>(c =>
         {
             if (memberIds.Count == 0) return [];
-            var ids = memberIds.Distinct().ToList();
-            var names = string.Join(",", ids.Select((_, i) => $"@m{i}"));
-            var parameters = ids.Select((id, i) => ($"@m{i}", (object?)id)).Append(("@ws", workspaceId)).ToArray();
-            return c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id IN ({names})", null, Read, parameters);
+            return c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id IN (SELECT value FROM json_each(@ids))", null, Read,
+                ("@ws", workspaceId), ("@ids", SqlCommands.JsonList(memberIds)));
         }, ct);
 
     public Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default) =>

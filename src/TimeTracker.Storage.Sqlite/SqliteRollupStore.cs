@@ -1,8 +1,13 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Analytics;
 
 namespace TimeTracker.Storage.Sqlite;
 
+/// <summary>
+/// Member-day rows hold the day's intervals (for clipping partial days) and running totals (so any run of whole
+/// days costs two lookups per member); workspace-day rows hold every member's quarter-hour mask for engagement.
+/// </summary>
 public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRollupStore
 {
     public Task<long?> GetWatermarkAsync(string workspaceId, CancellationToken ct = default) =>
@@ -22,15 +27,26 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
             var result = new Dictionary<string, DayTotals>();
             if (byKey.Count == 0) return result;
-            // One seek per member on (member_key, day); SQLite adds the days up in C.
+            // Three seeks per member: the last row through toDay, the last row before fromDay, the first row from fromDay.
             using var command = c.Command($"""
-                SELECT member_key, sum(work_ticks), sum(idle_ticks), min(first_in), max(last_out), max(has_open)
-                FROM member_days WHERE member_key IN ({inList}) AND day BETWEEN @from AND @to GROUP BY member_key
+                SELECT k.key,
+                  (SELECT prefix FROM member_days WHERE member_key = k.key AND day <= @to ORDER BY day DESC LIMIT 1),
+                  (SELECT prefix FROM member_days WHERE member_key = k.key AND day < @from ORDER BY day DESC LIMIT 1),
+                  (SELECT prefix FROM member_days WHERE member_key = k.key AND day >= @from ORDER BY day LIMIT 1)
+                FROM member_keys k WHERE k.key IN ({inList})
                 """, null, [.. parameters, ("@from", fromDay), ("@to", toDay)]);
             using var r = command.ExecuteReader();
             while (r.Read())
-                result[byKey[r.GetInt64(0)]] = new DayTotals(r.GetInt64(1), r.GetInt64(2),
-                    r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetInt64(4), r.GetInt64(5) != 0);
+            {
+                if (r.IsDBNull(1)) continue;
+                var last = RollupCodec.DecodePrefix((byte[])r[1]);
+                if (last.Day < fromDay) continue;
+                var before = r.IsDBNull(2) ? default : RollupCodec.DecodePrefix((byte[])r[2]);
+                var first = RollupCodec.DecodePrefix((byte[])r[3]);
+                // The last day's last clock-out is the range's: any later-ending session also touches that day.
+                result[byKey[r.GetInt64(0)]] = new DayTotals(last.CumulativeWork - before.CumulativeWork, last.CumulativeIdle - before.CumulativeIdle,
+                    first.FirstIn, last.LastOut, last.HasOpen);
+            }
             return result;
         }, ct);
 
@@ -40,8 +56,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
             var result = new List<DaySummary>();
             if (byKey.Count == 0) return result;
-            var dayList = string.Join(",", days.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            using var command = c.Command($"SELECT member_key, day, intervals FROM member_days WHERE member_key IN ({inList}) AND day IN ({dayList})", null, parameters);
+            using var command = c.Command($"SELECT member_key, day, intervals FROM member_days WHERE member_key IN ({inList}) AND day IN ({DayList(days)})", null, parameters);
             using var r = command.ExecuteReader();
             while (r.Read())
                 result.Add(RollupCodec.DecodeDay(byKey[r.GetInt64(0)], r.GetInt64(1), (byte[])r[2]));
@@ -53,21 +68,35 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         {
             var users = keys.ForWorkspace(c, workspaceId);
             return c.Query("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to", null,
-                r => new EngagementDay(r.GetInt64(0), RollupCodec.DecodeMasks((byte[])r[1]).Select(m => (users[m.Key], m.Mask)).ToList()),
+                r => new EngagementDay(r.GetInt64(0), RollupCodec.DecodeMasks((byte[])r[1], key => users[key])),
                 ("@ws", workspaceId), ("@from", fromDay), ("@to", toDay));
         }, ct);
 
     public Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
+            var affected = new HashSet<long>();
             if (days.Count > 0)
             {
-                var dayList = string.Join(",", days.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var dayList = DayList(days);
+                affected.UnionWith(c.Query($"SELECT DISTINCT d.member_key FROM member_days d JOIN member_keys k ON k.key = d.member_key WHERE k.workspace_id=@ws AND d.day IN ({dayList})",
+                    tx, r => r.GetInt64(0), ("@ws", workspaceId)));
                 c.Execute($"DELETE FROM member_days WHERE day IN ({dayList}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
                 c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND day IN ({dayList})", tx, ("@ws", workspaceId));
                 c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND day IN ({dayList}) AND seq <= @version", tx, ("@ws", workspaceId), ("@version", dirtyVersion));
             }
-            InsertMemberDays(c, tx, workspaceId, summaries, out var masks);
+            affected.UnionWith(InsertMemberDays(c, tx, workspaceId, summaries, out var masks));
+            // Running totals were written inline; they only need a second pass where a member has later rows outside
+            // this save (a recomputed dirty day shifts everything after it).
+            if (days.Count > 0)
+            {
+                var first = days.Min();
+                var saved = SqlCommands.JsonList(days);
+                foreach (var key in affected)
+                    if (c.Scalar("SELECT 1 FROM member_days WHERE member_key=@key AND day > @first AND day NOT IN (SELECT value FROM json_each(@days)) LIMIT 1",
+                            tx, ("@key", key), ("@first", first), ("@days", saved)) is not null)
+                        RecomputePrefixes(c, tx, key, first);
+            }
             using (var insertMasks = c.Command("INSERT INTO workspace_days(workspace_id, day, masks) VALUES (@ws, @day, @masks)", tx, ("@ws", workspaceId), ("@day", 0L), ("@masks", Array.Empty<byte>())))
             {
                 foreach (var (day, members) in masks)
@@ -82,30 +111,66 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                     tx, ("@ws", workspaceId), ("@w", w));
         }, ct);
 
-    private void InsertMemberDays(SqliteConnection c, SqliteTransaction tx, string workspaceId, IReadOnlyList<DaySummary> summaries,
+    /// <summary>Rewrites a member's running totals from <paramref name="fromDay"/> on (in a forward backfill, only the new rows).</summary>
+    private static void RecomputePrefixes(SqliteConnection c, SqliteTransaction tx, long key, long fromDay)
+    {
+        var before = c.Scalar("SELECT prefix FROM member_days WHERE member_key=@key AND day < @from ORDER BY day DESC LIMIT 1", tx,
+            ("@key", key), ("@from", fromDay)) is byte[] blob ? RollupCodec.DecodePrefix(blob) : default;
+        var rows = c.Query("SELECT day, work_ticks, idle_ticks, first_in, last_out, has_open FROM member_days WHERE member_key=@key AND day >= @from ORDER BY day", tx,
+            r => (Day: r.GetInt64(0), Work: r.GetInt64(1), Idle: r.GetInt64(2), FirstIn: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
+                LastOut: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), HasOpen: r.GetInt64(5) != 0),
+            ("@key", key), ("@from", fromDay));
+        using var update = c.Command("UPDATE member_days SET prefix=@prefix WHERE member_key=@key AND day=@day", tx, ("@prefix", Array.Empty<byte>()), ("@key", key), ("@day", 0L));
+        long work = before.CumulativeWork, idle = before.CumulativeIdle;
+        foreach (var row in rows)
+        {
+            work += row.Work;
+            idle += row.Idle;
+            update.Parameters["@prefix"].Value = RollupCodec.EncodePrefix(new RollupCodec.Prefix(row.Day, work, idle, row.FirstIn, row.LastOut, row.HasOpen));
+            update.Parameters["@day"].Value = row.Day;
+            update.ExecuteNonQuery();
+        }
+    }
+
+    private HashSet<long> InsertMemberDays(SqliteConnection c, SqliteTransaction tx, string workspaceId, IReadOnlyList<DaySummary> summaries,
         out SortedDictionary<long, List<(long, QuarterHourMask)>> masks)
     {
         masks = [];
+        var written = new HashSet<long>();
         using var insert = c.Command("""
-            INSERT INTO member_days(member_key, day, work_ticks, idle_ticks, first_in, last_out, has_open, intervals)
-            VALUES (@key, @day, @work, @idle, @first, @last, @open, @intervals)
-            """, tx, ("@key", 0L), ("@day", 0L), ("@work", 0L), ("@idle", 0L), ("@first", null), ("@last", null), ("@open", 0L), ("@intervals", Array.Empty<byte>()));
+            INSERT INTO member_days(member_key, day, work_ticks, idle_ticks, first_in, last_out, has_open, prefix, intervals)
+            VALUES (@key, @day, @work, @idle, @first, @last, @open, @prefix, @intervals)
+            """, tx, ("@key", 0L), ("@day", 0L), ("@work", 0L), ("@idle", 0L), ("@first", null), ("@last", null), ("@open", 0L),
+            ("@prefix", Array.Empty<byte>()), ("@intervals", Array.Empty<byte>()));
+        using var previous = c.Command("SELECT prefix FROM member_days WHERE member_key=@key AND day < @day ORDER BY day DESC LIMIT 1", tx, ("@key", 0L), ("@day", 0L));
         var p = insert.Parameters;
-        foreach (var summary in summaries.OrderBy(s => s.Day))
+        foreach (var member in summaries.GroupBy(s => s.UserId))
         {
-            var key = keys.GetOrCreate(c, tx, workspaceId, summary.UserId);
-            var totals = summary.Totals();
-            p["@key"].Value = key;
-            p["@day"].Value = summary.Day;
-            p["@work"].Value = totals.WorkTicks;
-            p["@idle"].Value = totals.IdleTicks;
-            p["@first"].Value = (object?)totals.FirstIn ?? DBNull.Value;
-            p["@last"].Value = (object?)totals.LastOut ?? DBNull.Value;
-            p["@open"].Value = totals.HasOpen ? 1L : 0L;
-            p["@intervals"].Value = RollupCodec.EncodeDay(summary);
-            insert.ExecuteNonQuery();
-            (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = []).Add((key, QuarterHourMask.FromWork(summary.Work, summary.Day)));
+            var key = keys.GetOrCreate(c, tx, workspaceId, member.Key);
+            written.Add(key);
+            var ordered = member.OrderBy(s => s.Day).ToList();
+            previous.Parameters["@key"].Value = key;
+            previous.Parameters["@day"].Value = ordered[0].Day;
+            var running = previous.ExecuteScalar() is byte[] blob ? RollupCodec.DecodePrefix(blob) : default;
+            foreach (var summary in ordered)
+            {
+                var totals = summary.Totals();
+                running = new RollupCodec.Prefix(summary.Day, running.CumulativeWork + totals.WorkTicks, running.CumulativeIdle + totals.IdleTicks,
+                    totals.FirstIn, totals.LastOut, totals.HasOpen);
+                p["@key"].Value = key;
+                p["@day"].Value = summary.Day;
+                p["@work"].Value = totals.WorkTicks;
+                p["@idle"].Value = totals.IdleTicks;
+                p["@first"].Value = (object?)totals.FirstIn ?? DBNull.Value;
+                p["@last"].Value = (object?)totals.LastOut ?? DBNull.Value;
+                p["@open"].Value = totals.HasOpen ? 1L : 0L;
+                p["@prefix"].Value = RollupCodec.EncodePrefix(running);
+                p["@intervals"].Value = RollupCodec.EncodeDay(summary);
+                insert.ExecuteNonQuery();
+                (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = []).Add((key, QuarterHourMask.FromWork(summary.Work, summary.Day)));
+            }
         }
+        return written;
     }
 
     private (Dictionary<long, string> ByKey, string InList, (string, object?)[] Parameters) KeysOf(SqliteConnection c, string workspaceId, IReadOnlyCollection<string> userIds)
@@ -113,7 +178,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         var byKey = new Dictionary<long, string>();
         foreach (var user in userIds)
             if (keys.Find(c, null, workspaceId, user) is { } key) byKey[key] = user;
-        var parameters = byKey.Keys.Select((k, i) => ($"@k{i}", (object?)k)).ToArray();
-        return (byKey, string.Join(",", parameters.Select(p => p.Item1)), parameters);
+        return (byKey, "SELECT value FROM json_each(@keys)", [("@keys", SqlCommands.JsonList(byKey.Keys))]);
     }
+
+    private static string DayList(IEnumerable<long> days) => string.Join(",", days.Select(d => d.ToString(CultureInfo.InvariantCulture)));
 }

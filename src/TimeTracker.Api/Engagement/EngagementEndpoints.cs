@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 using TimeTracker.Api.Http;
@@ -14,17 +13,6 @@ namespace TimeTracker.Api.Engagement;
 public static class EngagementEndpoints
 {
     public const int MaxDays = 7320;
-
-    public sealed record DayEntry(
-        [property: JsonPropertyName("usersList")] IReadOnlyList<string> UsersList,
-        [property: JsonPropertyName("users")] int Users,
-        [property: JsonPropertyName("day")] int Day,
-        [property: JsonPropertyName("month")] int Month,
-        [property: JsonPropertyName("year")] int Year);
-
-    public sealed record Response(
-        [property: JsonPropertyName("month")] IReadOnlyList<DayEntry> Month,
-        [property: JsonPropertyName("success")] bool Success);
 
     public static Task<IResult> ActiveUsers(HttpRequest request) => RocketChat.Handle(request, async ctx =>
     {
@@ -44,8 +32,7 @@ public static class EngagementEndpoints
         return Render(days);
     });
 
-    private static IResult Render(IEnumerable<(LocalDate Date, IReadOnlyList<string> Users)> days) =>
-        Results.Json(new Response(days.Select(d => new DayEntry(d.Users, d.Users.Count, d.Date.Day, d.Date.Month, d.Date.Year)).ToList(), true), RocketChat.Json);
+    private static IResult Render(IEnumerable<(LocalDate Date, IReadOnlyList<string> Users)> days) => new DaysJsonResult(days.ToList());
 
     private static async Task<(Caller Caller, DateTimeZone Zone, LocalDate From, LocalDate To)> ParseAsync(ApiContext ctx)
     {

@@ -53,8 +53,10 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             }
         }
 
+        // Sort the distinct members once and emit each day in that order, instead of sorting every day's list.
+        var everyone = active.Values.SelectMany(s => s).Distinct().Order(StringComparer.Ordinal).ToList();
         return days.Where(d => active[d.Date].Count > 0).OrderByDescending(d => d.Date)
-            .Select(d => new Day(d.Date, active[d.Date].Order(StringComparer.Ordinal).ToList())).ToList();
+            .Select(d => new Day(d.Date, everyone.Where(active[d.Date].Contains).ToList())).ToList();
     }
 
     private static void AddFromMasks(HashSet<string> active, TimeRange span, Dictionary<long, EngagementDay> masks)
@@ -65,8 +67,9 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             var dayStart = ZoneDays.UtcDaySpan(utcDay).Start;
             var fromSlot = (int)((Math.Max(span.Start, dayStart) - dayStart) / QuarterHourMask.SlotTicks);
             var toSlot = (int)((Math.Min(span.End, dayStart + ZoneDays.TicksPerDay) - dayStart) / QuarterHourMask.SlotTicks);
+            var window = QuarterHourMask.Range(fromSlot, toSlot);
             foreach (var (user, mask) in day.Members)
-                if (mask.AnyIn(fromSlot, toSlot)) active.Add(user);
+                if (mask.Intersects(window)) active.Add(user);
         }
     }
 }

@@ -32,13 +32,20 @@ public readonly record struct QuarterHourMask(ulong Low, uint High)
     }
 
     /// <summary>Whether any slot in [fromSlot, toSlot) is set.</summary>
-    public bool AnyIn(int fromSlot, int toSlot)
+    public bool AnyIn(int fromSlot, int toSlot) => Intersects(Range(fromSlot, toSlot));
+
+    /// <summary>A mask with exactly the slots [fromSlot, toSlot) set; build once, test many members against it.</summary>
+    public static QuarterHourMask Range(int fromSlot, int toSlot)
     {
+        ulong low = 0;
+        uint high = 0;
         for (var slot = Math.Max(0, fromSlot); slot < Math.Min(Slots, toSlot); slot++)
         {
-            var set = slot < 64 ? (Low >> slot & 1) != 0 : (High >> (slot - 64) & 1) != 0;
-            if (set) return true;
+            if (slot < 64) low |= 1UL << slot;
+            else high |= 1U << (slot - 64);
         }
-        return false;
+        return new QuarterHourMask(low, high);
     }
+
+    public bool Intersects(QuarterHourMask other) => (Low & other.Low) != 0 || (High & other.High) != 0;
 }

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using NodaTime;
+using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using TimeTracker.Core.Time;
+
+namespace TimeTracker.Bench;
+
+/// <summary>Work-time analysis, active users and the rollup backfill on the issue's data shape, over HTTP on loopback.</summary>
+public static class AnalyticsBenchmark
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 6, 0, 0, TimeSpan.Zero);
+
+    public static async Task RunAsync(int members, int repetitions)
+    {
+        await using var server = await BenchServer.StartAsync(clock: new FixedClock(Now));
+        var (workspaceId, _, token) = await server.CreateWorkspaceAsync();
+        var ids = await server.CreateMembersAsync(token, members);
+        using var client = server.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var load = Stopwatch.StartNew();
+        var (sessions, samples) = await AnalyticsDataShape.LoadAsync(server.Services, workspaceId, ids);
+        Console.WriteLine($"loaded {sessions:N0} sessions and {samples:N0} idle samples for {members:N0} members in {load.Elapsed.TotalSeconds:0.0} s");
+
+        var rollup = server.Services.GetServices<IJob>().Single(j => j.Name == "rollup");
+        var backfill = Stopwatch.StartNew();
+        var report = await rollup.RunAsync();
+        var backfillSeconds = backfill.Elapsed.TotalSeconds;
+        var memberDays = report.Counts["member_days"];
+
+        var rows = new List<(string Measure, double Median, double? Target)>();
+        foreach (var zone in new[] { "UTC", "Asia/Kolkata" })
+        {
+            var body = new { startDate = "2026-10-21 00:00:00", endDate = "2026-11-20 23:59:59", timeZone = zone, userId = ids, teamId = Array.Empty<string>() };
+            rows.Add(($"analysis {members} members x 31 days, {zone}, HTTP (ms)", await MedianAsync(repetitions, () => PostAsync(client, body)), 15));
+            var analysis = server.Services.GetRequiredService<WorkTimeAnalysis>();
+            var range = WorkTimeRange(body.startDate, body.endDate, zone);
+            rows.Add(($"  same, in-process with rollups (ms)", await MedianAsync(repetitions, () => analysis.ComputeAsync(workspaceId, ids, range)), null));
+            rows.Add(($"  same, in-process recomputed from raw (ms)", await MedianAsync(Math.Max(3, repetitions / 5), () => analysis.ComputeAsync(workspaceId, ids, range, useRollups: false)), null));
+        }
+        var hundred = ids.Take(100).ToArray();
+        rows.Add(("analysis 100 members x 31 days, UTC, HTTP (ms)", await MedianAsync(repetitions,
+            () => PostAsync(client, new { startDate = "2026-10-21 00:00:00", endDate = "2026-11-20 23:59:59", timeZone = "UTC", userId = hundred, teamId = Array.Empty<string>() })), 3));
+        rows.Add(("active-users 365 Asia/Kolkata days, HTTP (ms)", await MedianAsync(repetitions,
+            () => client.GetByteArrayAsync("/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T18:30:00.000Z&end=2026-11-20T18:29:59.000Z&timeZone=Asia/Kolkata")), 36));
+        var activeUsers = server.Services.GetRequiredService<ActiveUsers>();
+        var kolkata = TimeZones.Get("Asia/Kolkata");
+        rows.Add(("  same, in-process recomputed from raw (ms)", await MedianAsync(3,
+            () => activeUsers.ComputeAsync(workspaceId, kolkata, new LocalDate(2025, 11, 22), new LocalDate(2026, 11, 20), useRollups: false)), null));
+
+        Console.WriteLine();
+        Console.WriteLine($"## Analytics ({members:N0} members, {AnalyticsDataShape.Days} days, medians of {repetitions} runs)");
+        Console.WriteLine();
+        Console.WriteLine("| measure | median | target |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var (measure, median, target) in rows)
+            Console.WriteLine($"| {measure} | {median:0.00} | {(target is null ? "" : $"≤ {target}")} |");
+        Console.WriteLine($"| rollup backfill of {memberDays:N0} member-days (s) | {backfillSeconds:0.00} | |");
+        Console.WriteLine($"| rollup backfill rate (member-days/s) | {memberDays / backfillSeconds:N0} | ≥ 20,000 |");
+        for (var i = 0; i < 2; i++)
+        {
+            var raw = rows[3 * i + 2].Median;
+            var rolled = rows[3 * i].Median;
+            Console.WriteLine($"| speed-up {(i == 0 ? "UTC" : "Asia/Kolkata")}: raw in-process / rollups over HTTP | {raw / rolled:0.0}x | ≥ 20x |");
+        }
+    }
+
+    private static TimeRange WorkTimeRange(string start, string end, string zone)
+    {
+        var z = TimeZones.Get(zone);
+        ZoneDays.TryParseWallTime(start, z, out var from);
+        ZoneDays.TryParseWallTime(end, z, out var to);
+        return new TimeRange(from, to + TimeSpan.TicksPerSecond);
+    }
+
+    private static async Task<byte[]> PostAsync(HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/dashboard/work-time-analysis", body);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static async Task<double> MedianAsync<T>(int repetitions, Func<Task<T>> action)
+    {
+        await action();
+        var times = new List<double>();
+        for (var i = 0; i < repetitions; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await action();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+}
+
+/// <summary>"Now" fixed at the end of the data shape, so open sessions and "yesterday" are deterministic.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

@@ -1,0 +1,56 @@
+using TimeTracker.Core;
+using TimeTracker.Core.Activity;
+using TimeTracker.Core.Attendance;
+using Microsoft.Extensions.DependencyInjection;
+using TimeTracker.Storage.Sqlite;
+
+namespace TimeTracker.Bench;
+
+/// <summary>
+/// The data shape: 1,000 members; 400 days ending 2026-11-21; sessions 08:00–12:00 and 13:00–17:30 UTC shifted
+/// by (member index × 7) mod 50 minutes; every third member skips weekends; 10 sessions still open; three
+/// 10-minute idle samples per session.
+/// </summary>
+public static class AnalyticsDataShape
+{
+    public static readonly DateOnly LastDay = new(2026, 11, 21);
+    public const int Days = 400;
+
+    public static async Task<(int Sessions, int Samples)> LoadAsync(IServiceProvider services, string workspaceId, IReadOnlyList<string> members)
+    {
+        var attendance = (SqliteAttendanceStore)services.GetRequiredService<IAttendanceStore>();
+        var activity = services.GetRequiredService<IActivityStore>();
+        var firstDay = LastDay.AddDays(-(Days - 1));
+        int sessions = 0, samples = 0;
+        for (var m = 0; m < members.Count; m++)
+        {
+            var shift = TimeSpan.FromMinutes(m * 7 % 50);
+            var batch = new List<AttendanceSession>();
+            var idle = new List<ActivitySample>();
+            for (var day = firstDay; day <= LastDay; day = day.AddDays(1))
+            {
+                if (m % 3 == 0 && day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+                var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + shift;
+                foreach (var (from, to) in new[] { (8.0, 12.0), (13.0, 17.5) })
+                {
+                    var start = midnight.AddHours(from);
+                    // The last afternoon session of the first ten members is still open.
+                    var open = m < 10 && day == LastDay && from == 13.0;
+                    batch.Add(new AttendanceSession(workspaceId, members[m], day,
+                        new AttendanceEvent(Ids.New(), start, start, members[m], null, null, null),
+                        open ? null : new AttendanceEvent(Ids.New(), midnight.AddHours(to), start, members[m], null, null, null)));
+                    for (var i = 0; i < 3; i++)
+                    {
+                        var idleStart = start.AddMinutes(30 + i * 60);
+                        idle.Add(new ActivitySample(Guid.NewGuid(), idleStart, idleStart.AddMinutes(10), ActivityState.Idle));
+                    }
+                }
+            }
+            await attendance.ImportAsync(batch);
+            foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(workspaceId, members[m], chunk);
+            sessions += batch.Count;
+            samples += idle.Count;
+        }
+        return (sessions, samples);
+    }
+}
