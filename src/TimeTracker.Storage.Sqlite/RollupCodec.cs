@@ -84,14 +84,14 @@ internal static class RollupCodec
         return buffer;
     }
 
-    public static List<(T Member, QuarterHourMask Mask)> DecodeMasks<T>(ReadOnlySpan<byte> data, Func<long, T> member)
+    public static (T Member, QuarterHourMask Mask)[] DecodeMasks<T>(ReadOnlySpan<byte> data, Func<long, T> member)
     {
-        var members = new List<(T, QuarterHourMask)>(data.Length / MaskEntryBytes);
-        for (var offset = 0; offset + MaskEntryBytes <= data.Length; offset += MaskEntryBytes)
+        var members = new (T, QuarterHourMask)[data.Length / MaskEntryBytes];
+        for (var i = 0; i < members.Length; i++)
         {
-            var entry = data[offset..];
-            members.Add((member(BinaryPrimitives.ReadInt64LittleEndian(entry)),
-                new QuarterHourMask(BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]), BinaryPrimitives.ReadUInt32LittleEndian(entry[16..]))));
+            var entry = data[(i * MaskEntryBytes)..];
+            members[i] = (member(BinaryPrimitives.ReadInt64LittleEndian(entry)),
+                new QuarterHourMask(BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]), BinaryPrimitives.ReadUInt32LittleEndian(entry[16..])));
         }
         return members;
     }

@@ -113,7 +113,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         ("@username", m.Username), ("@username_norm", m.Username is null ? null : Member.Normalize(m.Username)),
         ("@first", m.FirstName), ("@last", m.LastName), ("@role", m.Role.ToString()), ("@status", m.Status.ToString()),
         ("@team", m.TeamId), ("@tz", m.TimeZone), ("@blocked", m.IsBlocked ? 1 : 0), ("@lang", m.Language),
-        ("@pn", m.PersonalNumber), ("@pw", m.PasswordHash), ("@profile", JsonSerializer.Serialize(m.Profile)),
+        ("@pn", m.PersonalNumber), ("@pw", m.PasswordHash), ("@profile", JsonSerializer.Serialize(m.Profile, StorageJson.Default.MemberProfile)),
         ("@created", SqlCommands.Ticks(m.CreatedAt)), ("@updated", SqlCommands.Ticks(m.UpdatedAt)), ("@deleted", SqlCommands.Ticks(m.DeletedAt)),
         ("@activated", SqlCommands.Ticks(m.ActivatedAt)),
     ];
@@ -134,7 +134,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         Language = r.NullableString(11),
         PersonalNumber = r.NullableString(12),
         PasswordHash = r.NullableString(13),
-        Profile = JsonSerializer.Deserialize<MemberProfile>(r.GetString(14)) ?? new MemberProfile(),
+        Profile = JsonSerializer.Deserialize(r.GetString(14), StorageJson.Default.MemberProfile) ?? new MemberProfile(),
         CreatedAt = r.Instant(15),
         UpdatedAt = r.Instant(16),
         DeletedAt = r.NullableInstant(17),

@@ -63,13 +63,16 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             return result;
         }, ct);
 
-    public Task<IReadOnlyList<EngagementDay>> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<EngagementDay>>(c =>
+    public Task<EngagementRollup> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default) =>
+        db.ReadAsync(c =>
         {
             var users = keys.ForWorkspace(c, workspaceId);
-            return c.Query("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to", null,
-                r => new EngagementDay(r.GetInt64(0), RollupCodec.DecodeMasks((byte[])r[1], key => users[key])),
+            var memberIds = users.Values.ToList();
+            var index = users.Keys.Select((key, i) => (key, i)).ToDictionary(x => x.key, x => x.i);
+            var days = c.Query("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to", null,
+                r => (Day: r.GetInt64(0), Members: RollupCodec.DecodeMasks((byte[])r[1], key => index[key])),
                 ("@ws", workspaceId), ("@from", fromDay), ("@to", toDay));
+            return new EngagementRollup(memberIds, days.ToDictionary(d => d.Day, d => d.Members));
         }, ct);
 
     public Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default) =>

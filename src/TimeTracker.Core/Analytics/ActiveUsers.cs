@@ -12,13 +12,29 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
 {
     public sealed record Day(LocalDate Date, IReadOnlyList<string> UserIds);
 
+    /// <summary>Members seen so far, as small integers; days collect indexes, which hash far cheaper than ids.</summary>
+    private sealed class Members
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        public readonly List<string> Ids = [];
+
+        public int IndexOf(string id)
+        {
+            if (_index.TryGetValue(id, out var i)) return i;
+            _index[id] = Ids.Count;
+            Ids.Add(id);
+            return Ids.Count - 1;
+        }
+    }
+
     /// <summary>Days in [from, to] (local dates in <paramref name="zone"/>) with at least one active member, newest first.</summary>
     public async Task<IReadOnlyList<Day>> ComputeAsync(string workspaceId, DateTimeZone zone, LocalDate from, LocalDate to, bool useRollups = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var days = new List<(LocalDate Date, TimeRange Span)>();
         for (var date = from; date <= to; date = date.PlusDays(1)) days.Add((date, ZoneDays.Day(date, zone)));
-        var active = days.ToDictionary(d => d.Date, _ => new HashSet<string>());
+        var active = days.ToDictionary(d => d.Date, _ => new HashSet<int>());
+        var members = new Members();
 
         var rawDays = days;
         if (useRollups)
@@ -36,9 +52,9 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             rawDays = days.Where(d => !FromRollups(d)).ToList();
             if (rolled.Count > 0)
             {
-                var masks = (await rollups.GetEngagementAsync(workspaceId, ZoneDays.UtcDay(rolled[0].Span.Start), ZoneDays.UtcDay(rolled[^1].Span.End - 1), ct))
-                    .ToDictionary(d => d.Day);
-                foreach (var (date, span) in rolled) AddFromMasks(active[date], span, masks);
+                var rollup = await rollups.GetEngagementAsync(workspaceId, ZoneDays.UtcDay(rolled[0].Span.Start), ZoneDays.UtcDay(rolled[^1].Span.End - 1), ct);
+                var toLocal = rollup.MemberIds.Select(members.IndexOf).ToArray();
+                foreach (var (date, span) in rolled) AddFromMasks(active[date], span, rollup, toLocal);
             }
         }
 
@@ -49,27 +65,27 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             {
                 var worked = new TimeRange(session.Start.UtcTicks, new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks).EffectiveEnd(now));
                 foreach (var (date, span) in rawDays)
-                    if (worked.Overlaps(span)) active[date].Add(session.UserId);
+                    if (worked.Overlaps(span)) active[date].Add(members.IndexOf(session.UserId));
             }
         }
 
-        // Sort the distinct members once and emit each day in that order, instead of sorting every day's list.
-        var everyone = active.Values.SelectMany(s => s).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Sort the members once and emit each day in that order, instead of sorting every day's list.
+        var ordered = Enumerable.Range(0, members.Ids.Count).OrderBy(i => members.Ids[i], StringComparer.Ordinal).ToArray();
         return days.Where(d => active[d.Date].Count > 0).OrderByDescending(d => d.Date)
-            .Select(d => new Day(d.Date, everyone.Where(active[d.Date].Contains).ToList())).ToList();
+            .Select(d => new Day(d.Date, ordered.Where(active[d.Date].Contains).Select(i => members.Ids[i]).ToList())).ToList();
     }
 
-    private static void AddFromMasks(HashSet<string> active, TimeRange span, Dictionary<long, EngagementDay> masks)
+    private static void AddFromMasks(HashSet<int> active, TimeRange span, EngagementRollup rollup, int[] toLocal)
     {
         for (var utcDay = ZoneDays.UtcDay(span.Start); utcDay <= ZoneDays.UtcDay(span.End - 1); utcDay++)
         {
-            if (!masks.TryGetValue(utcDay, out var day)) continue;
+            if (!rollup.Days.TryGetValue(utcDay, out var entries)) continue;
             var dayStart = ZoneDays.UtcDaySpan(utcDay).Start;
-            var fromSlot = (int)((Math.Max(span.Start, dayStart) - dayStart) / QuarterHourMask.SlotTicks);
-            var toSlot = (int)((Math.Min(span.End, dayStart + ZoneDays.TicksPerDay) - dayStart) / QuarterHourMask.SlotTicks);
-            var window = QuarterHourMask.Range(fromSlot, toSlot);
-            foreach (var (user, mask) in day.Members)
-                if (mask.Intersects(window)) active.Add(user);
+            var window = QuarterHourMask.Range(
+                (int)((Math.Max(span.Start, dayStart) - dayStart) / QuarterHourMask.SlotTicks),
+                (int)((Math.Min(span.End, dayStart + ZoneDays.TicksPerDay) - dayStart) / QuarterHourMask.SlotTicks));
+            foreach (var (member, mask) in entries)
+                if (mask.Intersects(window)) active.Add(toLocal[member]);
         }
     }
 }

@@ -21,7 +21,7 @@ public interface IRollupStore
     Task<IReadOnlyList<DaySummary>> GetDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, CancellationToken ct = default);
 
     /// <summary>Per UTC day in [fromDay, toDay] that has worked time, each member's quarter-hour mask.</summary>
-    Task<IReadOnlyList<EngagementDay>> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default);
+    Task<EngagementRollup> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default);
 
     /// <summary>
     /// Replaces everything stored for <paramref name="days"/> with <paramref name="summaries"/> (deterministic, so reruns
@@ -31,5 +31,8 @@ public interface IRollupStore
     Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default);
 }
 
-/// <summary>The members with worked time on one UTC day and the quarter-hours they worked.</summary>
-public sealed record EngagementDay(long Day, IReadOnlyList<(string UserId, QuarterHourMask Mask)> Members);
+/// <summary>
+/// Per UTC day, the members with worked time and the quarter-hours they worked. Members are indexes into
+/// <see cref="MemberIds"/>: a year of a large workspace is hundreds of thousands of entries, and integers hash cheaply.
+/// </summary>
+public sealed record EngagementRollup(IReadOnlyList<string> MemberIds, IReadOnlyDictionary<long, (int Member, QuarterHourMask Mask)[]> Days);
