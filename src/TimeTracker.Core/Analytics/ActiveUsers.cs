@@ -27,13 +27,29 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
         }
     }
 
+    /// <summary>A growable bitset of member indexes: one bit per member per day.</summary>
+    private sealed class MemberSet
+    {
+        private ulong[] _bits = new ulong[16];
+
+        public bool IsEmpty => Array.TrueForAll(_bits, word => word == 0);
+
+        public void Add(int member)
+        {
+            if (member >> 6 >= _bits.Length) Array.Resize(ref _bits, Math.Max(_bits.Length * 2, (member >> 6) + 1));
+            _bits[member >> 6] |= 1UL << (member & 63);
+        }
+
+        public bool Contains(int member) => member >> 6 < _bits.Length && (_bits[member >> 6] & (1UL << (member & 63))) != 0;
+    }
+
     /// <summary>Days in [from, to] (local dates in <paramref name="zone"/>) with at least one active member, newest first.</summary>
     public async Task<IReadOnlyList<Day>> ComputeAsync(string workspaceId, DateTimeZone zone, LocalDate from, LocalDate to, bool useRollups = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var days = new List<(LocalDate Date, TimeRange Span)>();
         for (var date = from; date <= to; date = date.PlusDays(1)) days.Add((date, ZoneDays.Day(date, zone)));
-        var active = days.ToDictionary(d => d.Date, _ => new HashSet<int>());
+        var active = days.ToDictionary(d => d.Date, _ => new MemberSet());
         var members = new Members();
 
         var rawDays = days;
@@ -71,11 +87,11 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
 
         // Sort the members once and emit each day in that order, instead of sorting every day's list.
         var ordered = Enumerable.Range(0, members.Ids.Count).OrderBy(i => members.Ids[i], StringComparer.Ordinal).ToArray();
-        return days.Where(d => active[d.Date].Count > 0).OrderByDescending(d => d.Date)
+        return days.Where(d => !active[d.Date].IsEmpty).OrderByDescending(d => d.Date)
             .Select(d => new Day(d.Date, ordered.Where(active[d.Date].Contains).Select(i => members.Ids[i]).ToList())).ToList();
     }
 
-    private static void AddFromMasks(HashSet<int> active, TimeRange span, EngagementRollup rollup, int[] toLocal)
+    private static void AddFromMasks(MemberSet active, TimeRange span, EngagementRollup rollup, int[] toLocal)
     {
         for (var utcDay = ZoneDays.UtcDay(span.Start); utcDay <= ZoneDays.UtcDay(span.End - 1); utcDay++)
         {
