@@ -9,16 +9,12 @@ namespace TimeTracker.Server;
 /// </summary>
 public sealed class JobScheduler(IEnumerable<IJob> jobs, IConfiguration configuration, TimeProvider clock, ILogger<JobScheduler> logger) : BackgroundService
 {
-    /// <summary>The configuration key of a job's schedule: "rollup" → "Schedules:Rollup".</summary>
-    public static string SettingKey(IJob job) =>
-        "Schedules:" + string.Concat(job.Name.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(jobs.Select(job => RunOnScheduleAsync(job, stoppingToken)));
 
     private async Task RunOnScheduleAsync(IJob job, CancellationToken stop)
     {
-        var expression = configuration[SettingKey(job)] ?? job.DefaultSchedule;
+        var expression = configuration[JobSchedules.SettingKey(job)] ?? job.DefaultSchedule;
         var schedule = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
         while (!stop.IsCancellationRequested)
         {

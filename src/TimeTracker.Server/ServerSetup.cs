@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TimeTracker.Api;
-using TimeTracker.Storage.Sqlite;
+using TimeTracker.Hosting;
 
 namespace TimeTracker.Server;
 
@@ -14,12 +14,7 @@ public static class ServerSetup
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.Services.AddTimeTrackerApi(builder.Configuration);
-        var provider = builder.Configuration["Storage:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider '{provider}' is not supported by this build; use 'Sqlite'.");
-        var path = builder.Configuration["Storage:Sqlite:Path"] ?? "data/timetracker.db";
-        builder.Services.AddSqliteStorage(Path.Combine(builder.Environment.ContentRootPath, path));
+        builder.Services.AddTimeTracker(builder.Configuration, builder.Environment.ContentRootPath, defaultProvider: "Sqlite");
         builder.Services.AddOpenApi();
         if (runScheduler && builder.Configuration.GetValue("Jobs:RunScheduler", true)) builder.Services.AddHostedService<JobScheduler>();
         return builder;

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TimeTracker.Api;
+using TimeTracker.Api.Http;
+using TimeTracker.Api.Activity;
+
+namespace TimeTracker.Functions;
+
+/// <summary>HTTP adapters for Activity: each function only hands the request to the shared handler.</summary>
+public sealed class ActivityFunctions
+{
+    [Function("IngestActivity")]
+    public Task<IActionResult> IngestActivity([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Activity)] HttpRequest req) => ActivityEndpoints.Ingest(req).AsActionResult();
+}

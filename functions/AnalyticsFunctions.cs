@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TimeTracker.Api;
+using TimeTracker.Api.Http;
+using TimeTracker.Api.Analytics;
+
+namespace TimeTracker.Functions;
+
+/// <summary>HTTP adapters for Analytics: each function only hands the request to the shared handler.</summary>
+public sealed class AnalyticsFunctions
+{
+    [Function("WorkTimeAnalysis")]
+    public Task<IActionResult> WorkTimeAnalysis([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.WorkTimeAnalysis)] HttpRequest req) => WorkTimeAnalysisEndpoint.Analyze(req).AsActionResult();
+}

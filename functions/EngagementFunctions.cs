@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TimeTracker.Api;
+using TimeTracker.Api.Http;
+using TimeTracker.Api.Engagement;
+
+namespace TimeTracker.Functions;
+
+/// <summary>HTTP adapters for Engagement: each function only hands the request to the shared handler.</summary>
+public sealed class EngagementFunctions
+{
+    [Function("ActiveUsers")]
+    public Task<IActionResult> ActiveUsers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.ActiveUsers)] HttpRequest req) => EngagementEndpoints.ActiveUsers(req).AsActionResult();
+
+    [Function("NewUsers")]
+    public Task<IActionResult> NewUsers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.NewUsers)] HttpRequest req) => EngagementEndpoints.NewUsers(req).AsActionResult();
+}
