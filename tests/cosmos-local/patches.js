@@ -1,0 +1,68 @@
+// Fixes @vercel/cosmosdb-server@1.0.1 so the .NET SDK (Gateway mode, Linux) can use it. Each patch replaces text
+// that must occur exactly once in the pinned version and leaves a marker, so re-running is a no-op and a changed
+// upstream file fails loudly instead of half-patching.
+const fs = require('fs');
+const path = require('path');
+
+const lib = path.join(__dirname, 'node_modules', '@vercel', 'cosmosdb-server', 'lib');
+const MARK = '/* timetracker-patch */';
+
+const patches = [
+  {
+    why: 'Reading a missing item answered 500 ("Cannot read properties of undefined") instead of 404.',
+    file: 'handler/read-document.js',
+    find: 'const data = collection.document(docId, parsedPartitionKey).read();',
+    replace: `const data = collection.document(docId, parsedPartitionKey).read(); ${MARK}
+        if (!data) {
+            res.statusCode = 404;
+            return { code: "NotFound", message: "Entity with the specified id does not exist in the system.," };
+        }`,
+  },
+  {
+    why: 'The SDK POSTs a query-plan request first (x-ms-cosmos-is-query-plan-request) and needs a PartitionedQueryExecutionInfo back; the server ran the query instead and the SDK threw a NullReferenceException. Answer with a plain plan over the full range (no ORDER BY rewrite, aggregates or GROUP BY: the store does not use them).',
+    file: 'handler/query-documents.js',
+    find: 'const body = await (0, json_1.default)(req);',
+    replace: `const body = await (0, json_1.default)(req); ${MARK}
+    if ((0, true_header_1.default)(req, "x-ms-cosmos-is-query-plan-request")) {
+        return {
+            partitionedQueryExecutionInfoVersion: 2,
+            queryInfo: {
+                distinctType: "None", top: null, offset: null, limit: null, orderBy: [], orderByExpressions: [],
+                groupByExpressions: [], groupByAliases: [], aggregates: [], groupByAliasToAggregateType: {},
+                rewrittenQuery: "", hasSelectValue: false, dCountInfo: null, hasNonStreamingOrderBy: false
+            },
+            queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }]
+        };
+    }`,
+  },
+  {
+    why: 'Queries ignored the x-ms-documentdb-partitionkey header and returned documents of other partitions. Keep only documents whose partition key values match the header (the store also puts the key in its WHERE clauses).',
+    file: 'handler/query-documents.js',
+    find: 'return collection.documents.query(body, { continuation, maxItemCount });',
+    replace: `const queried = collection.documents.query(body, { continuation, maxItemCount }); ${MARK}
+        const header = req.headers["x-ms-documentdb-partitionkey"];
+        const paths = (((collection.read() || {}).partitionKey || {}).paths || []).map(p => p.slice(1));
+        let values = null;
+        try { values = header && header !== "[{}]" ? JSON.parse(header) : null; } catch (e) { values = null; }
+        if (values && queried && Array.isArray(queried.result)) {
+            queried.result = queried.result.filter(doc => doc === null || typeof doc !== "object" ||
+                paths.every((p, i) => i >= values.length || !(p in doc) || doc[p] === values[i]));
+        }
+        return queried;`,
+  },
+];
+
+let applied = 0;
+for (const patch of patches) {
+  const file = path.join(lib, patch.file);
+  const text = fs.readFileSync(file, 'utf8');
+  if (text.includes(patch.replace)) continue;
+  const count = text.split(patch.find).length - 1;
+  if (count !== 1) {
+    console.error(`patch for ${patch.file} expected its anchor once, found ${count}: ${patch.why}`);
+    process.exit(1);
+  }
+  fs.writeFileSync(file, text.replace(patch.find, patch.replace));
+  applied++;
+}
+console.log(`cosmosdb-server patches: ${applied} applied, ${patches.length - applied} already present`);
