@@ -13,12 +13,14 @@ public class ServerFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "timetracker-tests", $"{Guid.NewGuid():N}.db");
     public TestClock Clock { get; } = new();
     protected virtual string? ConfiguredAdminKey => AdminKey;
+    protected virtual bool TrustForwardedFor => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
         builder.UseSetting("TimeTracker:AdminKey", ConfiguredAdminKey ?? "");
         builder.UseSetting("Jobs:RunScheduler", "false");
+        builder.UseSetting("TimeTracker:TrustForwardedFor", TrustForwardedFor ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -34,6 +36,12 @@ public class ServerFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
     }
+}
+
+/// <summary>A server behind a proxy it trusts: client addresses come from X-Forwarded-For.</summary>
+public sealed class ServerBehindProxyFactory : ServerFactory
+{
+    protected override bool TrustForwardedFor => true;
 }
 
 /// <summary>A server without an admin key: workspace creation is disabled and a demo workspace is seeded.</summary>
