@@ -25,6 +25,12 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
                 ("@ws", workspaceId), ("@ids", SqlCommands.JsonList(memberIds)));
         }, ct);
 
+    public Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<MemberSummary>>(c => memberIds.Count == 0 ? [] : c.Query(
+            "SELECT id, first_name, last_name, json_extract(profile, '$.Avatar'), team_id FROM members WHERE workspace_id=@ws AND id IN (SELECT value FROM json_each(@ids))",
+            null, r => new MemberSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.NullableString(4)),
+            ("@ws", workspaceId), ("@ids", SqlCommands.JsonList(memberIds))), ct);
+
     public Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Query(
             $"SELECT {Columns} FROM members WHERE workspace_id=@ws AND (email_norm=@login OR username_norm=@login) LIMIT 1",

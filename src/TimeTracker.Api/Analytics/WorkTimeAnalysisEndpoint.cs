@@ -33,13 +33,13 @@ public static class WorkTimeAnalysisEndpoint
         return TrackPilots.Ok(data, Message);
     });
 
-    private static Row ToRow(Member member, WorkTimeAnalysis.Row row)
+    private static Row ToRow(MemberSummary member, WorkTimeAnalysis.Row row)
     {
         var r = row.Result;
         var (inTime, outTime) = r.InTime is not null
             ? (r.InTime, r.OutTime)
             : (row.LastSessionBefore?.ClockIn.Timestamp, row.LastSessionBefore?.ClockOut?.Timestamp);
-        return new Row(new UserInfo(member.Id, member.DisplayName, member.Profile.Avatar),
+        return new Row(new UserInfo(member.Id, member.DisplayName, member.Avatar),
             new TimeSummary(r.TotalSeconds, r.ActiveSeconds, r.IdleSeconds), new SessionInfo(inTime, outTime, row.IsWorking));
     }
 
@@ -59,11 +59,11 @@ public static class WorkTimeAnalysisEndpoint
     }
 
     /// <summary>The requested users and teams' members, each of whom the caller must be allowed to see.</summary>
-    private static async Task<List<Member>> RequestedMembersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> userIds, IReadOnlyList<string> teamIds)
+    private static async Task<List<MemberSummary>> RequestedMembersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> userIds, IReadOnlyList<string> teamIds)
     {
         if (userIds.Count == 0 && teamIds.Count == 0) throw ApiException.BadRequest("userId", "Either userId or teamId must be provided. Both cannot be empty.");
         var store = ctx.Service<IMemberStore>();
-        var members = (await store.GetManyAsync(caller.WorkspaceId, userIds, ctx.Aborted)).ToDictionary(m => m.Id);
+        var members = (await store.GetSummariesAsync(caller.WorkspaceId, userIds, ctx.Aborted)).ToDictionary(m => m.Id);
         foreach (var id in userIds)
             if (!members.ContainsKey(id)) throw new ApiException(StatusCodes.Status404NotFound, $"User {id} not found.", "userId");
         foreach (var teamId in teamIds.Distinct())
@@ -72,10 +72,10 @@ public static class WorkTimeAnalysisEndpoint
                 ?? throw new ApiException(StatusCodes.Status404NotFound, $"Team {teamId} not found.", "teamId");
             if (!caller.Role.IsAdmin() && !(caller.Role == MemberRole.TeamManager && caller.TeamId == teamId))
                 throw ApiException.Forbidden("You cannot view this team's work time.");
-            foreach (var member in await store.ListTeamAsync(caller.WorkspaceId, teamId, ctx.Aborted)) members[member.Id] = member;
+            foreach (var member in await store.ListTeamAsync(caller.WorkspaceId, teamId, ctx.Aborted)) members[member.Id] = MemberSummary.Of(member);
         }
         foreach (var member in members.Values)
-            if (!caller.CanTrackFor(member)) throw ApiException.Forbidden($"You cannot view the work time of user {member.Id}.");
+            if (!caller.CanTrackFor(member.Id, member.TeamId)) throw ApiException.Forbidden($"You cannot view the work time of user {member.Id}.");
         return members.Values.ToList();
     }
 }

@@ -15,10 +15,12 @@ public static class Permissions
     /// Attendance, activity and analysis of <paramref name="target"/>: oneself always; admins everyone;
     /// a team manager the members of the team they belong to.
     /// </summary>
-    public static bool CanTrackFor(this Caller caller, Member target) =>
-        caller.MemberId == target.Id
+    public static bool CanTrackFor(this Caller caller, Member target) => caller.CanTrackFor(target.Id, target.TeamId);
+
+    public static bool CanTrackFor(this Caller caller, string targetId, string? targetTeamId) =>
+        caller.MemberId == targetId
         || caller.Role.IsAdmin()
-        || (caller.Role == MemberRole.TeamManager && caller.TeamId is not null && caller.TeamId == target.TeamId);
+        || (caller.Role == MemberRole.TeamManager && caller.TeamId is not null && caller.TeamId == targetTeamId);
 
     /// <summary>Only an owner may make someone else an owner.</summary>
     public static bool CanGrant(this Caller caller, MemberRole role) =>

@@ -12,6 +12,9 @@ public interface IMemberStore
 
     Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default);
 
+    /// <summary>The summaries of the given members (unknown ids are absent); far cheaper than whole members for large lists.</summary>
+    Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default);
+
     /// <summary>Finds a member by email or username (normalized).</summary>
     Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default);
 
