@@ -1,0 +1,194 @@
+using System.Text;
+using Microsoft.Azure.Cosmos;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Storage;
+using static TimeTracker.Storage.Cosmos.WorkspaceDocuments;
+
+namespace TimeTracker.Storage.Cosmos;
+
+/// <summary>
+/// Members in their workspace's partition. Email and username stay unique through reservation documents whose id is
+/// the normalized value: creating one is atomic, so of two parallel creates exactly one wins. A reservation left
+/// behind by a crash is taken over once its member no longer holds the value.
+/// </summary>
+public sealed class CosmosMemberStore(CosmosDatabase db) : IMemberStore
+{
+    private Container Items => db.Workspaces;
+
+    public async Task<Member?> GetAsync(string workspaceId, string memberId, CancellationToken ct = default)
+    {
+        var (doc, etag) = await Items.ReadAsync<MemberDoc>(memberId, new PartitionKey(workspaceId), ct);
+        return doc is { Type: "member" } ? doc.ToMember(etag) : null;
+    }
+
+    public async Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
+        memberIds.Count == 0 ? [] : (await QueryMembersAsync(workspaceId, "ARRAY_CONTAINS(@ids, c.id)", q => q.WithParameter("@ids", memberIds.Distinct().ToArray()), ct)).ToList();
+
+    public async Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
+        (await GetManyAsync(workspaceId, memberIds, ct)).Select(MemberSummary.Of).ToList();
+
+    public async Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default) =>
+        (await QueryMembersAsync(workspaceId, "(c.emailNorm = @login OR c.usernameNorm = @login)", q => q.WithParameter("@login", Member.Normalize(login)), ct)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<Member>> ListTeamAsync(string workspaceId, string teamId, CancellationToken ct = default) =>
+        (await QueryMembersAsync(workspaceId, "c.teamId = @team", q => q.WithParameter("@team", teamId), ct)).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+
+    public async Task<IReadOnlyList<(string Id, DateTimeOffset CreatedAt)>> ListCreatedAsync(string workspaceId, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+        (await QueryMembersAsync(workspaceId, "c.createdTicks >= @from AND c.createdTicks < @to",
+            q => q.WithParameter("@from", fromUtc.UtcTicks).WithParameter("@to", toUtc.UtcTicks), ct)).Select(m => (m.Id, m.CreatedAt)).ToList();
+
+    public async Task<Page<Member>> ListAsync(string workspaceId, MemberQuery query, int limit, string? continuation, CancellationToken ct = default)
+    {
+        var (where, parameters) = Filter(query, continuation);
+        var definition = new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'member' AND {where} ORDER BY c.id")
+            .WithParameter("@ws", workspaceId);
+        foreach (var (name, value) in parameters) definition = definition.WithParameter(name, value);
+        // Keyset paging on the time-ordered id: a member added while a client pages appears later, never twice.
+        var rows = await Items.QueryAsync<MemberDoc>(definition, new PartitionKey(workspaceId), ct, limit + 1);
+        var members = rows.Take(limit).Select(d => d.ToMember()).ToList();
+        return new Page<Member>(members, rows.Count > limit ? members[^1].Id : null);
+    }
+
+    public async Task CreateAsync(Member member, CancellationToken ct = default)
+    {
+        var reserved = await ReserveAsync(member, null, ct);
+        try
+        {
+            await Items.CreateItemAsync(MemberDoc.From(member), new PartitionKey(member.WorkspaceId), cancellationToken: ct);
+        }
+        catch
+        {
+            await ReleaseAsync(member.WorkspaceId, reserved, ct);
+            throw;
+        }
+    }
+
+    public async Task UpdateAsync(Member member, CancellationToken ct = default)
+    {
+        var current = await GetAsync(member.WorkspaceId, member.Id, ct) ?? throw new ConcurrencyConflictException();
+        var reserved = await ReserveAsync(member, current, ct);
+        try
+        {
+            await Items.ReplaceItemAsync(MemberDoc.From(member), member.Id, new PartitionKey(member.WorkspaceId),
+                new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
+        }
+        catch (CosmosException e) when (e.IsPreconditionFailed())
+        {
+            await ReleaseAsync(member.WorkspaceId, reserved, ct);
+            throw new ConcurrencyConflictException();
+        }
+        await ReleaseAsync(member.WorkspaceId, Unique(current).Except(Unique(member)).ToList(), ct);
+    }
+
+    public async Task<DeleteMemberResult> SoftDeleteAsync(string workspaceId, string memberId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        for (var attempt = 0; attempt < OptimisticRetry.Attempts; attempt++)
+        {
+            var member = await GetAsync(workspaceId, memberId, ct);
+            if (member is null || member.Status == MemberStatus.Deleted) return DeleteMemberResult.NotFound;
+            if (member is { Role: MemberRole.Owner, Status: MemberStatus.Active })
+            {
+                var owners = await QueryMembersAsync(workspaceId, "c.role = 'Owner' AND c.status = 'Active'", q => q, ct);
+                if (owners.Count <= 1) return DeleteMemberResult.LastOwner;
+            }
+            try
+            {
+                await Items.ReplaceItemAsync(MemberDoc.From(member with { Status = MemberStatus.Deleted, DeletedAt = now, UpdatedAt = now }), memberId,
+                    new PartitionKey(workspaceId), new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
+                return DeleteMemberResult.Deleted;
+            }
+            catch (CosmosException e) when (e.IsPreconditionFailed()) { }
+        }
+        throw new ConcurrencyConflictException();
+    }
+
+    /// <summary>The (field, normalized value) pairs a member must hold exclusively.</summary>
+    private static IEnumerable<(string Field, string Value)> Unique(Member m)
+    {
+        yield return ("email", Member.Normalize(m.Email));
+        if (m.Username is not null) yield return ("username", Member.Normalize(m.Username));
+    }
+
+    /// <summary>Reserves the values <paramref name="member"/> newly needs; returns what was reserved so it can be released.</summary>
+    private async Task<List<(string Field, string Value)>> ReserveAsync(Member member, Member? current, CancellationToken ct)
+    {
+        var needed = Unique(member).Except(current is null ? [] : Unique(current)).ToList();
+        var reserved = new List<(string, string)>();
+        foreach (var (field, value) in needed)
+        {
+            if (!await TryReserveAsync(member, field, value, ct))
+            {
+                await ReleaseAsync(member.WorkspaceId, reserved, ct);
+                throw new DuplicateValueException(field);
+            }
+            reserved.Add((field, value));
+        }
+        return reserved;
+    }
+
+    private async Task<bool> TryReserveAsync(Member member, string field, string value, CancellationToken ct)
+    {
+        var partition = new PartitionKey(member.WorkspaceId);
+        var reservation = new ReservationDoc(ReservationDoc.IdFor(field, value), "reservation", member.WorkspaceId, member.Id, field);
+        try
+        {
+            await Items.CreateItemAsync(reservation, partition, cancellationToken: ct);
+            return true;
+        }
+        catch (CosmosException e) when (e.IsConflict())
+        {
+            // Held by a member that still has the value (or is mid-create): taken. Left behind by a crash or an
+            // unfinished change: take it over, guarded by its ETag so two claimants cannot both win.
+            var (existing, etag) = await Items.ReadAsync<ReservationDoc>(reservation.Id, partition, ct);
+            if (existing is null) return await TryReserveAsync(member, field, value, ct);
+            if (existing.MemberId == member.Id) return true;
+            var holder = await GetAsync(member.WorkspaceId, existing.MemberId, ct);
+            if (holder is null || Unique(holder).Contains((field, value))) return false;
+            try
+            {
+                await Items.ReplaceItemAsync(reservation, reservation.Id, partition, new ItemRequestOptions { IfMatchEtag = etag }, ct);
+                return true;
+            }
+            catch (CosmosException race) when (race.IsPreconditionFailed())
+            {
+                return false;
+            }
+        }
+    }
+
+    private async Task ReleaseAsync(string workspaceId, IReadOnlyCollection<(string Field, string Value)> values, CancellationToken ct)
+    {
+        foreach (var (field, value) in values)
+            await Items.DeleteIfExistsAsync(ReservationDoc.IdFor(field, value), new PartitionKey(workspaceId), ct);
+    }
+
+    private async Task<IReadOnlyList<Member>> QueryMembersAsync(string workspaceId, string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct)
+    {
+        var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'member' AND {where}").WithParameter("@ws", workspaceId));
+        return (await Items.QueryAsync<MemberDoc>(query, new PartitionKey(workspaceId), ct)).Select(d => d.ToMember()).ToList();
+    }
+
+    private static (string Where, List<(string, object?)> Parameters) Filter(MemberQuery q, string? after)
+    {
+        var where = new StringBuilder("ARRAY_CONTAINS(@statuses, c.status)");
+        var p = new List<(string, object?)> { ("@statuses", q.Statuses.Select(s => s.ToString()).ToArray()) };
+        void Add(string clause, string name, object? value) { where.Append(" AND ").Append(clause); p.Add((name, value)); }
+
+        if (after is not null) Add("c.id > @after", "@after", after);
+        if (q.Roles is not null) Add("ARRAY_CONTAINS(@roles, c.role)", "@roles", q.Roles.Select(r => r.ToString()).ToArray());
+        if (q.TeamId is not null) Add("c.teamId = @team", "@team", q.TeamId);
+        if (q.Id is not null) Add("c.id = @id", "@id", q.Id);
+        if (q.Username is not null) Add("c.usernameNorm = @username", "@username", Member.Normalize(q.Username));
+        if (q.Email is not null) Add("c.emailNorm = @email", "@email", Member.Normalize(q.Email));
+        if (q.FirstName is not null) Add("c.firstNameNorm = @first", "@first", q.FirstName.ToLowerInvariant());
+        if (q.LastName is not null) Add("c.lastNameNorm = @last", "@last", q.LastName.ToLowerInvariant());
+        if (q.Language is not null) Add("c.languageNorm = @lang", "@lang", q.Language.ToLowerInvariant());
+        if (q.PersonalNumber is not null) Add("c.personalNumberNorm = @pn", "@pn", q.PersonalNumber.ToLowerInvariant());
+        if (q.Enabled is { } enabled)
+            Add(enabled ? "(c.status != @deleted AND c.isBlocked = false)" : "(c.status = @deleted OR c.isBlocked = true)", "@deleted", nameof(MemberStatus.Deleted));
+        if (!string.IsNullOrEmpty(q.Search))
+            Add("(CONTAINS(CONCAT(c.firstNameNorm, ' ', c.lastNameNorm), @q) OR CONTAINS(c.emailNorm, @q) OR (IS_STRING(c.usernameNorm) AND CONTAINS(c.usernameNorm, @q)))",
+                "@q", q.Search.ToLowerInvariant());
+        return (where.ToString(), p);
+    }
+}

@@ -1,0 +1,197 @@
+using Microsoft.Data.Sqlite;
+using TimeTracker.Core;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Storage;
+using TimeTracker.Core.Teams;
+using TimeTracker.Core.Workspaces;
+using TimeTracker.Storage.Cosmos;
+using TimeTracker.Storage.Sqlite;
+
+namespace TimeTracker.Tests.Storage;
+
+/// <summary>The workspace, member and team store contracts, run against every store.</summary>
+public abstract class MemberStoreContract
+{
+    protected static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, ITeamStore Teams);
+
+    protected abstract Task<Stores> CreateAsync();
+
+    protected static Member NewMember(string workspaceId, string email, MemberRole role = MemberRole.RegularUser, string? username = null, string? teamId = null, int minute = 0) => new()
+    {
+        WorkspaceId = workspaceId, Id = Ids.New(), Email = email, Username = username, FirstName = "Ada", LastName = email.Split('@')[0],
+        Role = role, Status = MemberStatus.Active, TeamId = teamId, TimeZone = "Asia/Kolkata", Language = "de", PersonalNumber = "0042",
+        Profile = new MemberProfile { Avatar = "a.png", Rate = 50.5m, WeeklyHoursLimit = 40 },
+        CreatedAt = Now.AddMinutes(minute), UpdatedAt = Now, ActivatedAt = Now,
+    };
+
+    private static async Task<(string Workspace, Member Owner)> WorkspaceAsync(Stores s)
+    {
+        var workspace = new Workspace(Ids.New(), "Acme", "UTC", Now, 8, 90);
+        var owner = NewMember(workspace.Id, $"owner-{Guid.NewGuid():N}@acme.test", MemberRole.Owner);
+        await s.Workspaces.CreateAsync(workspace, owner, new ApiKey(Ids.New(), workspace.Id, owner.Id, "k", "00", Now, null));
+        return (workspace.Id, owner);
+    }
+
+    [Fact]
+    public async Task Workspaces_and_members_read_back_with_every_field()
+    {
+        var s = await CreateAsync();
+        var (ws, owner) = await WorkspaceAsync(s);
+        Assert.Equal(new Workspace(ws, "Acme", "UTC", Now, 8, 90), await s.Workspaces.GetAsync(ws));
+        Assert.Contains(await s.Workspaces.ListAsync(), w => w.Id == ws);
+        Assert.True(await s.Workspaces.AnyAsync());
+        var read = await s.Members.GetAsync(ws, owner.Id);
+        Assert.NotNull(read?.ConcurrencyToken);
+        Assert.Equal(owner, read! with { ConcurrencyToken = null });
+        Assert.Null(await s.Members.GetAsync(ws, Ids.New()));
+        Assert.Null(await s.Members.GetAsync(Ids.New(), owner.Id));
+        Assert.Equal(owner.Id, (await s.Members.FindByLoginAsync(ws, owner.Email.ToUpperInvariant()))?.Id);
+    }
+
+    [Fact]
+    public async Task Email_and_username_are_unique_per_workspace_ignoring_case()
+    {
+        var s = await CreateAsync();
+        var (ws, _) = await WorkspaceAsync(s);
+        await s.Members.CreateAsync(NewMember(ws, "same@acme.test", username: "Sam"));
+        Assert.Equal("email", (await Assert.ThrowsAsync<DuplicateValueException>(() => s.Members.CreateAsync(NewMember(ws, "SAME@acme.test")))).Field);
+        Assert.Equal("username", (await Assert.ThrowsAsync<DuplicateValueException>(() => s.Members.CreateAsync(NewMember(ws, "other@acme.test", username: "sam")))).Field);
+        await s.Members.CreateAsync(NewMember(ws, "other@acme.test", username: "sam2"));
+        var (elsewhere, _) = await WorkspaceAsync(s);
+        await s.Members.CreateAsync(NewMember(elsewhere, "same@acme.test", username: "sam"));
+    }
+
+    [Fact]
+    public async Task Parallel_creates_of_one_email_let_exactly_one_succeed()
+    {
+        var s = await CreateAsync();
+        var (ws, _) = await WorkspaceAsync(s);
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try { await s.Members.CreateAsync(NewMember(ws, i % 2 == 0 ? "race@acme.test" : "RACE@acme.test")); return true; }
+            catch (DuplicateValueException) { return false; }
+        }));
+        Assert.Equal(1, attempts.Count(ok => ok));
+    }
+
+    [Fact]
+    public async Task Updates_need_a_current_token_and_changing_an_email_frees_the_old_one()
+    {
+        var s = await CreateAsync();
+        var (ws, _) = await WorkspaceAsync(s);
+        var member = NewMember(ws, "old@acme.test");
+        await s.Members.CreateAsync(member);
+        var read = (await s.Members.GetAsync(ws, member.Id))!;
+        await s.Members.UpdateAsync(read with { Email = "new@acme.test" });
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => s.Members.UpdateAsync(read with { FirstName = "Stale" }));
+        await s.Members.CreateAsync(NewMember(ws, "old@acme.test"));
+        Assert.Equal("email", (await Assert.ThrowsAsync<DuplicateValueException>(() => s.Members.CreateAsync(NewMember(ws, "new@acme.test")))).Field);
+        var current = (await s.Members.GetAsync(ws, member.Id))!;
+        Assert.Equal("email", (await Assert.ThrowsAsync<DuplicateValueException>(() => s.Members.UpdateAsync(current with { Email = "OLD@acme.test" }))).Field);
+        Assert.Equal("new@acme.test", (await s.Members.GetAsync(ws, member.Id))!.Email);
+    }
+
+    [Fact]
+    public async Task Soft_delete_keeps_the_member_and_refuses_the_last_owner()
+    {
+        var s = await CreateAsync();
+        var (ws, owner) = await WorkspaceAsync(s);
+        Assert.Equal(DeleteMemberResult.LastOwner, await s.Members.SoftDeleteAsync(ws, owner.Id, Now));
+        var second = NewMember(ws, "second@acme.test", MemberRole.Owner);
+        await s.Members.CreateAsync(second);
+        Assert.Equal(DeleteMemberResult.Deleted, await s.Members.SoftDeleteAsync(ws, second.Id, Now.AddHours(1)));
+        var deleted = (await s.Members.GetAsync(ws, second.Id))!;
+        Assert.Equal((MemberStatus.Deleted, Now.AddHours(1)), (deleted.Status, deleted.DeletedAt));
+        Assert.Equal(DeleteMemberResult.NotFound, await s.Members.SoftDeleteAsync(ws, second.Id, Now));
+        Assert.Equal(DeleteMemberResult.NotFound, await s.Members.SoftDeleteAsync(ws, Ids.New(), Now));
+        Assert.Equal(DeleteMemberResult.LastOwner, await s.Members.SoftDeleteAsync(ws, owner.Id, Now));
+    }
+
+    [Fact]
+    public async Task Paging_visits_everyone_once_while_members_are_added_and_filters_apply()
+    {
+        var s = await CreateAsync();
+        var (ws, owner) = await WorkspaceAsync(s);
+        var team = new Team(ws, Ids.New(), "Ops", Now);
+        await s.Teams.CreateAsync(team);
+        for (var i = 0; i < 7; i++) await s.Members.CreateAsync(NewMember(ws, $"m{i}@acme.test", i == 0 ? MemberRole.TeamManager : MemberRole.RegularUser, teamId: i < 3 ? team.Id : null, username: $"user{i}"));
+        var seen = new List<string>();
+        string? continuation = null;
+        var added = 0;
+        do
+        {
+            var page = await s.Members.ListAsync(ws, new MemberQuery(), 3, continuation);
+            Assert.True(page.Items.Count <= 3);
+            seen.AddRange(page.Items.Select(m => m.Id));
+            continuation = page.Continuation;
+            if (added++ < 2) await s.Members.CreateAsync(NewMember(ws, $"late{added}@acme.test"));
+        } while (continuation is not null);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(1 + 7 + 2, seen.Count);
+
+        async Task<int> Count(MemberQuery q) => (await s.Members.ListAsync(ws, q, 100, null)).Items.Count;
+        Assert.Equal(3, await Count(new MemberQuery { TeamId = team.Id }));
+        Assert.Equal(1, await Count(new MemberQuery { Roles = [MemberRole.TeamManager] }));
+        Assert.Equal(0, await Count(new MemberQuery { Roles = [] }));
+        Assert.Equal(1, await Count(new MemberQuery { Username = "USER3" }));
+        Assert.Equal(1, await Count(new MemberQuery { Search = "M4@ACME" }));
+        Assert.Equal(10, await Count(new MemberQuery { PersonalNumber = "0042", Enabled = true }));
+        Assert.Equal(owner.Id, (await s.Members.ListAsync(ws, new MemberQuery { Id = owner.Id }, 5, null)).Items.Single().Id);
+        Assert.Equal(3, (await s.Members.ListTeamAsync(ws, team.Id)).Count);
+        Assert.Equal(10, (await s.Members.ListCreatedAsync(ws, Now, Now.AddDays(1))).Count);
+    }
+
+    [Fact]
+    public async Task Teams_rename_list_and_delete_unassigning_their_members()
+    {
+        var s = await CreateAsync();
+        var (ws, _) = await WorkspaceAsync(s);
+        var team = new Team(ws, Ids.New(), "Ops", Now);
+        await s.Teams.CreateAsync(team);
+        var member = NewMember(ws, "t@acme.test", teamId: team.Id);
+        await s.Members.CreateAsync(member);
+        Assert.True(await s.Teams.UpdateAsync(team with { Name = "Platform" }));
+        Assert.Equal("Platform", (await s.Teams.GetAsync(ws, team.Id))?.Name);
+        Assert.Single(await s.Teams.ListAsync(ws));
+        Assert.False(await s.Teams.UpdateAsync(team with { Id = Ids.New() }));
+        Assert.True(await s.Teams.DeleteAsync(ws, team.Id, Now));
+        Assert.Null(await s.Teams.GetAsync(ws, team.Id));
+        Assert.Null((await s.Members.GetAsync(ws, member.Id))!.TeamId);
+        Assert.False(await s.Teams.DeleteAsync(ws, team.Id, Now));
+    }
+}
+
+public sealed class SqliteMemberStoreTests : MemberStoreContract, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "timetracker-tests", $"members-{Guid.NewGuid():N}.db");
+
+    protected override Task<Stores> CreateAsync()
+    {
+        var db = new SqliteDatabase(_path);
+        return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db), new SqliteTeamStore(db)));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) try { File.Delete(_path + suffix); } catch (IOException) { }
+    }
+}
+
+[Collection(LocalCosmosCollection.Name)]
+public sealed class CosmosMemberStoreTests(LocalCosmos cosmos) : MemberStoreContract, IDisposable
+{
+    private CosmosDatabase? _db;
+
+    protected override async Task<Stores> CreateAsync()
+    {
+        _db = await cosmos.CreateDatabaseAsync();
+        var members = new CosmosMemberStore(_db);
+        return new Stores(new CosmosWorkspaceStore(_db, members, new CosmosApiKeyStore(_db)), members, new CosmosTeamStore(_db, members));
+    }
+
+    public void Dispose() => _db?.Dispose();
+}
