@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TimeTracker.Api;
+using TimeTracker.Storage.Cosmos;
 using TimeTracker.Storage.Sqlite;
 
 namespace TimeTracker.Hosting;
@@ -21,8 +22,13 @@ public static class TimeTrackerComposition
                 var path = configuration["Storage:Sqlite:Path"] ?? "data/timetracker.db";
                 services.AddSqliteStorage(Path.Combine(contentRoot, path));
                 break;
+            case "cosmos":
+                var options = new CosmosOptions();
+                configuration.GetSection(CosmosOptions.Section).Bind(options);
+                services.AddCosmosStorage(options);
+                break;
             default:
-                throw new InvalidOperationException($"Storage:Provider '{provider}' is not available in this build (supported: Sqlite).");
+                throw new InvalidOperationException($"Storage:Provider '{provider}' is unknown (use Sqlite or Cosmos).");
         }
         return services;
     }

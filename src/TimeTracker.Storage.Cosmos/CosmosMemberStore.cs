@@ -102,6 +102,13 @@ public sealed class CosmosMemberStore(CosmosDatabase db) : IMemberStore
         throw new ConcurrencyConflictException();
     }
 
+    /// <summary>Removes a member and its reservations outright: only to undo a create that could not be completed.</summary>
+    internal async Task RemoveAsync(Member member, CancellationToken ct)
+    {
+        await Items.DeleteIfExistsAsync(member.Id, new PartitionKey(member.WorkspaceId), ct);
+        await ReleaseAsync(member.WorkspaceId, Unique(member).ToList(), ct);
+    }
+
     /// <summary>The (field, normalized value) pairs a member must hold exclusively.</summary>
     private static IEnumerable<(string Field, string Value)> Unique(Member m)
     {

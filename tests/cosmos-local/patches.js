@@ -50,6 +50,12 @@ const patches = [
         }
         return queried;`,
   },
+  {
+    why: 'With hierarchical keys, Cosmos serves queries that give only a prefix of the key (e.g. /workspaceId of [/workspaceId, /userId]); the server demanded every level in the WHERE clause (400 "missing partition keys"). Require the first level only.',
+    file: 'handler/query-documents.js',
+    find: 'if (paths.length && !(0, cosmosdb_query_1.default)(body.query).containsPartitionKeys(paths)) {',
+    replace: `if (paths.length && !(0, cosmosdb_query_1.default)(body.query).containsPartitionKeys(paths.slice(0, 1))) { ${MARK}`,
+  },
 ];
 
 let applied = 0;

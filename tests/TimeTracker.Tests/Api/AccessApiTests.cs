@@ -3,7 +3,7 @@ using TimeTracker.Tests.Infrastructure;
 namespace TimeTracker.Tests.Api;
 
 /// <summary>Workspaces, API keys, password sign-in and the credential spellings of DESIGN §3.</summary>
-public sealed class AccessApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class AccessApiTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly ApiClient _api = server.Api();
     private static readonly Dictionary<string, string> Admin = new() { ["X-Admin-Key"] = ServerFactory.AdminKey };
@@ -167,3 +167,7 @@ public sealed class ServerWithoutAdminKeyTests(ServerWithoutAdminKeyFactory serv
         Assert.Single(await store.ListAsync());
     }
 }
+
+public sealed class AccessApiTestsOnSqlite(ServerFactory server) : AccessApiTests<ServerFactory>(server);
+
+public sealed class AccessApiTestsOnCosmos(CosmosServerFactory server) : AccessApiTests<CosmosServerFactory>(server);

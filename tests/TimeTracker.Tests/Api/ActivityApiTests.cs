@@ -4,7 +4,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-public sealed class ActivityApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class ActivityApiTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly ApiClient _api = server.Api();
 
@@ -109,3 +109,7 @@ public sealed class ActivityApiTests(ServerFactory server) : IClassFixture<Serve
         Assert.Equal(0, await IdleCountAsync(ws, userId));
     }
 }
+
+public sealed class ActivityApiTestsOnSqlite(ServerFactory server) : ActivityApiTests<ServerFactory>(server);
+
+public sealed class ActivityApiTestsOnCosmos(CosmosServerFactory server) : ActivityApiTests<CosmosServerFactory>(server);

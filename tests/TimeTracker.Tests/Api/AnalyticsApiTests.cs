@@ -4,13 +4,13 @@ using TimeTracker.Tests.Infrastructure;
 namespace TimeTracker.Tests.Api;
 
 /// <summary>Work-time analysis (TrackPilots, seed 000) through the real Server, with and without rollups.</summary>
-public sealed class AnalyticsApiTests : IClassFixture<ServerFactory>
+public abstract class AnalyticsApiTests<TServer> : IClassFixture<TServer> where TServer : ServerFactory
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-    private readonly ServerFactory _server;
+    private readonly TServer _server;
     private readonly ApiClient _api;
 
-    public AnalyticsApiTests(ServerFactory server)
+    protected AnalyticsApiTests(TServer server)
     {
         _server = server;
         _server.Clock.Set(Now);
@@ -198,3 +198,7 @@ public sealed class AnalyticsApiTests : IClassFixture<ServerFactory>
         Assert.Equal(404, (await AnalyzeAsync(other.OwnerToken, Query(day, end, "UTC", [], [team]))).Code);
     }
 }
+
+public sealed class AnalyticsApiTestsOnSqlite(ServerFactory server) : AnalyticsApiTests<ServerFactory>(server);
+
+public sealed class AnalyticsApiTestsOnCosmos(CosmosServerFactory server) : AnalyticsApiTests<CosmosServerFactory>(server);

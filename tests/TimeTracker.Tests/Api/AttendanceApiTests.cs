@@ -3,7 +3,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-public sealed class AttendanceApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class AttendanceApiTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly ApiClient _api = server.Api();
 
@@ -328,3 +328,7 @@ public sealed class AttendanceApiTests(ServerFactory server) : IClassFixture<Ser
         Assert.Equal(2, await CountEventsAsync(ws, userId, "2000-01-01", "2000-01-02"));
     }
 }
+
+public sealed class AttendanceApiTestsOnSqlite(ServerFactory server) : AttendanceApiTests<ServerFactory>(server);
+
+public sealed class AttendanceApiTestsOnCosmos(CosmosServerFactory server) : AttendanceApiTests<CosmosServerFactory>(server);

@@ -3,12 +3,12 @@ using TimeTracker.Tests.Infrastructure;
 namespace TimeTracker.Tests.Api;
 
 /// <summary>Rocket.Chat's engagement dashboard (seed 001): shape, day boundaries per zone, exact error bodies.</summary>
-public sealed class EngagementApiTests : IClassFixture<ServerFactory>
+public abstract class EngagementApiTests<TServer> : IClassFixture<TServer> where TServer : ServerFactory
 {
-    private readonly ServerFactory _server;
+    private readonly TServer _server;
     private readonly ApiClient _api;
 
-    public EngagementApiTests(ServerFactory server)
+    protected EngagementApiTests(TServer server)
     {
         _server = server;
         _server.Clock.Set(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
@@ -110,3 +110,7 @@ public sealed class EngagementApiTests : IClassFixture<ServerFactory>
         Assert.Equal(404, unknown.Code);
     }
 }
+
+public sealed class EngagementApiTestsOnSqlite(ServerFactory server) : EngagementApiTests<ServerFactory>(server);
+
+public sealed class EngagementApiTestsOnCosmos(CosmosServerFactory server) : EngagementApiTests<CosmosServerFactory>(server);

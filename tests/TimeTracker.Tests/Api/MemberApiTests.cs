@@ -3,7 +3,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-public sealed class MemberApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class MemberApiTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly ApiClient _api = server.Api();
 
@@ -377,3 +377,7 @@ public sealed class MemberApiTests(ServerFactory server) : IClassFixture<ServerF
         Assert.Equal(404, (await _api.PostAsync("/api/v2/invitations/unknown-token/accept", new { password = "long enough password" })).Code);
     }
 }
+
+public sealed class MemberApiTestsOnSqlite(ServerFactory server) : MemberApiTests<ServerFactory>(server);
+
+public sealed class MemberApiTestsOnCosmos(CosmosServerFactory server) : MemberApiTests<CosmosServerFactory>(server);

@@ -3,7 +3,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-public sealed class TeamApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class TeamApiTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly ApiClient _api = server.Api();
 
@@ -66,3 +66,7 @@ public sealed class TeamApiTests(ServerFactory server) : IClassFixture<ServerFac
         Assert.Equal("T", (await _api.GetAsync($"/api/v2/teams/{team}", ws.OwnerToken)).Data.GetProperty("name").GetString());
     }
 }
+
+public sealed class TeamApiTestsOnSqlite(ServerFactory server) : TeamApiTests<ServerFactory>(server);
+
+public sealed class TeamApiTestsOnCosmos(CosmosServerFactory server) : TeamApiTests<CosmosServerFactory>(server);

@@ -3,7 +3,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-public sealed class UserApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+public abstract class UserApiTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly ApiClient _api = server.Api();
 
@@ -168,3 +168,7 @@ public sealed class UserApiTests(ServerFactory server) : IClassFixture<ServerFac
         Assert.True((await _api.GetAsync($"/api/v2/ext/users/{target}", ws.OwnerToken)).Data.GetProperty("enabled").GetBoolean());
     }
 }
+
+public sealed class UserApiTestsOnSqlite(ServerFactory server) : UserApiTests<ServerFactory>(server);
+
+public sealed class UserApiTestsOnCosmos(CosmosServerFactory server) : UserApiTests<CosmosServerFactory>(server);

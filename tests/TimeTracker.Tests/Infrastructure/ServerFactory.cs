@@ -15,9 +15,12 @@ public class ServerFactory : WebApplicationFactory<Program>
     protected virtual string? ConfiguredAdminKey => AdminKey;
     protected virtual bool TrustForwardedFor => false;
 
+    /// <summary>Which store the Server runs on; SQLite on a temporary file unless overridden.</summary>
+    protected virtual void ConfigureStorage(IWebHostBuilder builder) => builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:Sqlite:Path", DatabasePath);
+        ConfigureStorage(builder);
         builder.UseSetting("TimeTracker:AdminKey", ConfiguredAdminKey ?? "");
         builder.UseSetting("Jobs:RunScheduler", "false");
         builder.UseSetting("TimeTracker:TrustForwardedFor", TrustForwardedFor ? "true" : "false");

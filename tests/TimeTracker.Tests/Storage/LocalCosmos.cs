@@ -14,6 +14,17 @@ public sealed class LocalCosmos : IAsyncLifetime
     private const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
     private Process? _server;
 
+    private static readonly Lazy<Task<LocalCosmos>> SharedInstance = new(async () =>
+    {
+        var cosmos = new LocalCosmos();
+        await cosmos.InitializeAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cosmos.DisposeAsync().GetAwaiter().GetResult();
+        return cosmos;
+    });
+
+    /// <summary>One server for the whole test run, for hosts that cannot take an xunit fixture (WebApplicationFactory).</summary>
+    public static Task<LocalCosmos> SharedAsync() => SharedInstance.Value;
+
     public string Endpoint { get; private set; } = "";
     public string Key { get; private set; } = EmulatorKey;
 

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using TimeTracker.Core.Activity;
+using TimeTracker.Core.Workspaces;
+
+namespace TimeTracker.Storage.Cosmos;
+
+/// <summary>
+/// Samples in <c>activity</c>, partitioned by (workspace, member). The client's sample id is the document id, so a
+/// re-sent sample collides (409) and is counted as a duplicate. A workspace's retention becomes a per-item TTL.
+/// Without bulk or batch support every sample is one request (DESIGN §5); writes run a few at a time.
+/// </summary>
+public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore workspaces, CosmosRollupStore rollups, TimeProvider clock) : IActivityStore
+{
+    private const int Parallelism = 16;
+
+    private sealed record Document(string Id, string WorkspaceId, string UserId, long StartAt, long EndAt, bool Idle,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Ttl);
+
+    private static PartitionKey PartitionFor(string workspaceId, string userId) => new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
+
+    public async Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default)
+    {
+        var retention = (await workspaces.GetAsync(workspaceId, ct))?.ActivityRetentionDays;
+        var now = clock.GetUtcNow();
+        // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing acknowledged.
+        await rollups.MarkDirtyAsync(workspaceId, userId, samples.Where(s => s.State == ActivityState.Idle)
+            .SelectMany(s => new[] { s.Start.UtcTicks / TimeSpan.TicksPerDay, (s.End.UtcTicks - 1) / TimeSpan.TicksPerDay }).Distinct(), ct);
+        var partition = PartitionFor(workspaceId, userId);
+        var accepted = 0;
+        await Parallel.ForEachAsync(samples.DistinctBy(s => s.Id), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sample, token) =>
+        {
+            int? ttl = retention is { } days ? Math.Max(1, (int)(sample.End + TimeSpan.FromDays(days) - now).TotalSeconds) : null;
+            var doc = new Document(sample.Id.ToString(), workspaceId, userId, sample.Start.UtcTicks, sample.End.UtcTicks, sample.State == ActivityState.Idle, ttl);
+            using var response = await db.Activity.CreateItemStreamAsync(Serialize(doc), partition, cancellationToken: token);
+            if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);
+            else if (response.StatusCode != HttpStatusCode.Conflict) response.EnsureSuccessStatusCode();
+        });
+        return new IngestResult(accepted, samples.Count - accepted);
+    }
+
+    public async Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
+        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
+    {
+        var result = new List<(string, DateTimeOffset, DateTimeOffset)>();
+        foreach (var user in userIds.Distinct())
+        {
+            var query = new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from")
+                .WithParameter("@ws", workspaceId).WithParameter("@user", user).WithParameter("@lower", (fromUtc - ActivitySample.MaxLength).UtcTicks)
+                .WithParameter("@to", toUtc.UtcTicks).WithParameter("@from", fromUtc.UtcTicks);
+            foreach (var doc in await db.Activity.QueryAsync<Document>(query, PartitionFor(workspaceId, user), ct))
+                result.Add((user, new DateTimeOffset(doc.StartAt, TimeSpan.Zero), new DateTimeOffset(doc.EndAt, TimeSpan.Zero)));
+        }
+        return result.OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
+    }
+
+    /// <summary>Retention is enforced by per-item TTL set at write time; nothing to delete here.</summary>
+    public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) => Task.FromResult(0);
+
+    private static MemoryStream Serialize(Document doc) => new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc, CosmosDatabase.Json));
+}

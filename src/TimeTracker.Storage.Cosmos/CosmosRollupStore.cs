@@ -1,0 +1,115 @@
+using Microsoft.Azure.Cosmos;
+using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Time;
+
+namespace TimeTracker.Storage.Cosmos;
+
+/// <summary>
+/// Rollups in <c>rollups</c>, one partition per workspace: member-day documents (intervals and totals), workspace-day
+/// documents (quarter-hour masks), dirty marks and the watermark. Cosmos has no transaction spanning a raw write and
+/// its dirty mark, so writers mark first and the job only clears marks older than <see cref="SettleTime"/> before its
+/// read: a mark whose write may still be in flight stays, and its day is recomputed again next run.
+/// </summary>
+public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : IRollupStore
+{
+    /// <summary>Longer than any request may run (host.json functionTimeout is 10 minutes).</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(15);
+
+    private sealed record State(string Id, string Type, string WorkspaceId, long Watermark);
+    private sealed record Dirty(string Id, string Type, string WorkspaceId, string UserId, long Day, long MarkedAt);
+    private sealed record MemberDay(string Id, string Type, string WorkspaceId, string UserId, long Day, long Work, long Idle,
+        long[][] WorkIntervals, long[][] IdleIntervals, long?[][] Sessions);
+    private sealed record MaskEntry(string UserId, ulong Low, uint High);
+    private sealed record WorkspaceDay(string Id, string Type, string WorkspaceId, long Day, MaskEntry[] Members);
+
+    private Container Items => db.Rollups;
+
+    public async Task<long?> GetWatermarkAsync(string workspaceId, CancellationToken ct = default) =>
+        (await Items.ReadAsync<State>("state", new PartitionKey(workspaceId), ct)).Item?.Watermark;
+
+    public async Task<IReadOnlyList<(string UserId, long Day)>> GetDirtyAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default) =>
+        (await Query<Dirty>(workspaceId, "c.type = 'dirty' AND c.day >= @from AND c.day <= @to", q => q.WithParameter("@from", fromDay).WithParameter("@to", toDay), ct))
+            .Select(d => (d.UserId, d.Day)).ToList();
+
+    public Task<long> GetDirtyVersionAsync(string workspaceId, CancellationToken ct = default) =>
+        Task.FromResult((clock.GetUtcNow() - SettleTime).UtcTicks);
+
+    /// <summary>Marks (member, day) pairs dirty before the raw write they announce.</summary>
+    public async Task MarkDirtyAsync(string workspaceId, string userId, IEnumerable<long> days, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        foreach (var day in days)
+            await Items.UpsertItemAsync(new Dirty($"dirty|{userId}|{day}", "dirty", workspaceId, userId, day, now), new PartitionKey(workspaceId), cancellationToken: ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default)
+    {
+        var days = await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@users, c.userId) AND c.day >= @from AND c.day <= @to",
+            q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@from", fromDay).WithParameter("@to", toDay), ct);
+        var result = new Dictionary<string, DayTotals>();
+        foreach (var group in days.GroupBy(d => d.UserId))
+        {
+            var totals = group.Select(d => ToSummary(d).Totals()).ToList();
+            var last = group.MaxBy(d => d.Day)!;
+            var lastTotals = ToSummary(last).Totals();
+            result[group.Key] = new DayTotals(totals.Sum(t => t.WorkTicks), totals.Sum(t => t.IdleTicks),
+                totals.Where(t => t.FirstIn is not null).Min(t => t.FirstIn), lastTotals.LastOut, lastTotals.HasOpen);
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<DaySummary>> GetDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, CancellationToken ct = default) =>
+        (await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@users, c.userId) AND ARRAY_CONTAINS(@days, c.day)",
+            q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@days", days.ToArray()), ct)).Select(ToSummary).ToList();
+
+    public async Task<EngagementRollup> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default)
+    {
+        var days = await Query<WorkspaceDay>(workspaceId, "c.type = 'workspaceDay' AND c.day >= @from AND c.day <= @to",
+            q => q.WithParameter("@from", fromDay).WithParameter("@to", toDay), ct);
+        var ids = days.SelectMany(d => d.Members.Select(m => m.UserId)).Distinct().ToList();
+        var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return new EngagementRollup(ids, days.ToDictionary(d => d.Day,
+            d => d.Members.Select(m => (index[m.UserId], new QuarterHourMask(m.Low, m.High))).ToArray()));
+    }
+
+    public async Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default)
+    {
+        var partition = new PartitionKey(workspaceId);
+        if (days.Count > 0)
+        {
+            var stale = await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@days, c.day)", q => q.WithParameter("@days", days.ToArray()), ct);
+            var fresh = summaries.Select(s => MemberDayId(s.UserId, s.Day)).ToHashSet();
+            foreach (var doc in stale.Where(d => !fresh.Contains(d.Id))) await Items.DeleteIfExistsAsync(doc.Id, partition, ct);
+        }
+        foreach (var summary in summaries)
+            await Items.UpsertItemAsync(ToDocument(workspaceId, summary), partition, cancellationToken: ct);
+        var byDay = summaries.GroupBy(s => s.Day).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var day in days)
+        {
+            if (byDay.TryGetValue(day, out var members))
+                await Items.UpsertItemAsync(new WorkspaceDay($"workspaceDay|{day}", "workspaceDay", workspaceId, day,
+                    members.Select(m => QuarterHourMask.FromWork(m.Work, day) is var mask ? new MaskEntry(m.UserId, mask.Low, mask.High) : null!).ToArray()), partition, cancellationToken: ct);
+            else await Items.DeleteIfExistsAsync($"workspaceDay|{day}", partition, ct);
+        }
+        if (days.Count > 0)
+            foreach (var mark in await Query<Dirty>(workspaceId, "c.type = 'dirty' AND ARRAY_CONTAINS(@days, c.day) AND c.markedAt <= @version",
+                         q => q.WithParameter("@days", days.ToArray()).WithParameter("@version", dirtyVersion), ct))
+                await Items.DeleteIfExistsAsync(mark.Id, partition, ct);
+        if (watermark is { } w && (await GetWatermarkAsync(workspaceId, ct) ?? long.MinValue) < w)
+            await Items.UpsertItemAsync(new State("state", "state", workspaceId, w), partition, cancellationToken: ct);
+    }
+
+    private static string MemberDayId(string userId, long day) => $"memberDay|{userId}|{day}";
+
+    private static MemberDay ToDocument(string workspaceId, DaySummary s) => new(MemberDayId(s.UserId, s.Day), "memberDay", workspaceId, s.UserId, s.Day,
+        s.WorkTicks, s.IdleTicks, s.Work.Items.Select(i => new[] { i.Start, i.End }).ToArray(), s.Idle.Items.Select(i => new[] { i.Start, i.End }).ToArray(),
+        s.Sessions.Select(r => new long?[] { r.In, r.Out }).ToArray());
+
+    private static DaySummary ToSummary(MemberDay d) => new(d.UserId, d.Day,
+        IntervalSet.FromNormalized(d.WorkIntervals.Select(p => new TimeRange(p[0], p[1])).ToArray()),
+        IntervalSet.FromNormalized(d.IdleIntervals.Select(p => new TimeRange(p[0], p[1])).ToArray()),
+        d.Sessions.Select(p => new SessionRef(p[0]!.Value, p[1])).ToList());
+
+    private Task<List<T>> Query<T>(string workspaceId, string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct) =>
+        Items.QueryAsync<T>(bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND {where}").WithParameter("@ws", workspaceId)), new PartitionKey(workspaceId), ct);
+}
