@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TimeTracker.Core;
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Jobs;
+using TimeTracker.Server;
+using TimeTracker.Storage.Cosmos;
+
+namespace TimeTracker.Bench;
+
+/// <summary>
+/// Cosmos DB round trips and documents read per operation, counted by <see cref="RoundTripCounter"/>, with the Server
+/// on the local Cosmos server (tests/cosmos-local; run the test suite once to install it).
+/// </summary>
+public static class CosmosRoundTripBenchmark
+{
+    public static async Task RunAsync()
+    {
+        var repository = FindRepository();
+        using var cosmos = StartLocalCosmos(repository, out var endpoint);
+        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        builder.Configuration["Storage:Provider"] = "Cosmos";
+        builder.Configuration["Cosmos:Endpoint"] = endpoint;
+        builder.Configuration["Cosmos:Key"] = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+        builder.Configuration["Cosmos:CreateIfNotExists"] = "true";
+        builder.Configuration["TimeTracker:AdminKey"] = BenchServer.AdminKey;
+        builder.Configuration["Jobs:RunScheduler"] = "false";
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero)));
+        builder.AddTimeTrackerServer();
+        await using var app = builder.Build();
+        app.MapTimeTracker();
+        await app.StartAsync();
+        var counter = app.Services.GetRequiredService<CosmosDatabase>().Counter;
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/workspaces")
+        {
+            Content = JsonContent.Create(new { name = "Bench", timezone = "UTC", owner = new { email = "bench@example.com", firstname = "B", lastname = "O" } }),
+        };
+        create.Headers.Add("X-Admin-Key", BenchServer.AdminKey);
+        var data = (await (await client.SendAsync(create)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data");
+        var workspaceId = data.GetProperty("workspace").GetProperty("id").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", data.GetProperty("token").GetString());
+        var members = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            var user = await client.PostAsJsonAsync("/api/v2/ext/users", new { username = $"m{i}", firstName = "M", lastName = $"{i}", email = $"m{i}@bench.example", password = "bench password" });
+            members.Add((await user.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("id").GetString()!);
+        }
+
+        var attendance = app.Services.GetRequiredService<IAttendanceStore>();
+        var load = Stopwatch.StartNew();
+        var first = new DateOnly(2026, 10, 21);
+        await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (member, _) =>
+        {
+            for (var day = first; day <= new DateOnly(2026, 11, 20); day = day.AddDays(1))
+            {
+                var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+                await attendance.AddPairAsync(new AttendanceSession(workspaceId, member, day,
+                    new AttendanceEvent(Ids.New(), start, start, member, null, null, null), new AttendanceEvent(Ids.New(), start.AddHours(8), start, member, null, null, null)), null);
+            }
+        });
+        await app.Services.GetServices<IJob>().Single(j => j.Name == "rollup").RunAsync();
+        Console.WriteLine($"loaded 100 members x 31 days of sessions and rolled them up in {load.Elapsed.TotalSeconds:0.0} s");
+
+        var rows = new List<(string Operation, long Requests, long Documents, int Target)>();
+        async Task Measure(string operation, int target, Func<Task<HttpResponseMessage>> send)
+        {
+            counter.Reset();
+            using var response = await send();
+            response.EnsureSuccessStatusCode();
+            rows.Add((operation, counter.Requests, counter.Documents, target));
+        }
+
+        await Measure("clock-in", 4, () => client.PostAsJsonAsync("/api/attendance-events/clock-in", new { userId = members[0] }));
+        var samples = Enumerable.Range(0, 500).Select(i => new { id = Guid.NewGuid(), start = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}Z", end = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}.5Z", state = i % 3 == 0 ? "idle" : "active" }).ToArray();
+        await Measure("activity batch of 500", 0, () => client.PostAsJsonAsync("/api/v1/activity", new { user_id = members[1], samples }));
+        await Measure("analysis 100 members x 31 days", 40, () => client.PostAsJsonAsync("/api/v1/dashboard/work-time-analysis",
+            new { startDate = "2026-10-21 00:00:00", endDate = "2026-11-20 23:59:59", timeZone = "Asia/Kolkata", userId = members, teamId = Array.Empty<string>() }));
+        await Measure("active-users 365 days", 40, () => client.GetAsync("/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T00:00:00.000Z&end=2026-11-20T23:59:59.000Z"));
+
+        Console.WriteLine();
+        Console.WriteLine("## Cosmos DB round trips per request (Server on the local Cosmos server, workspace " + workspaceId[..8] + "…)");
+        Console.WriteLine();
+        Console.WriteLine("| operation | round trips | documents read | target |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (operation, requests, documents, target) in rows)
+            Console.WriteLine($"| {operation} | {requests} | {documents} | {(target > 0 ? $"≤ {target}" : "")} |");
+        await app.StopAsync();
+    }
+
+    private static Process StartLocalCosmos(string repository, out string endpoint)
+    {
+        var directory = Path.Combine(repository, "tests", "cosmos-local");
+        if (!Directory.Exists(Path.Combine(directory, "node_modules")))
+            throw new InvalidOperationException("Run the test suite once (or `npm ci && node patches.js` in tests/cosmos-local) to install the local Cosmos server.");
+        var process = Process.Start(new ProcessStartInfo("node", ["server.js", "0"]) { WorkingDirectory = directory, RedirectStandardOutput = true, UseShellExecute = false })!;
+        var ready = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("Local Cosmos server did not start.");
+        endpoint = $"http://127.0.0.1:{ready["READY ".Length..]}/";
+        return process;
+    }
+
+    private static string FindRepository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TimeTracker.sln"))) directory = directory.Parent;
+        return directory!.FullName;
+    }
+}
