@@ -9,15 +9,9 @@ namespace TimeTracker.Tests.Contract;
 
 public sealed class FunctionsContractTests(ServerFactory server) : IClassFixture<ServerFactory>
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = RepositoryRoot.Path;
     private IReadOnlyList<IJob> Jobs => server.Services.GetServices<IJob>().ToList();
 
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TimeTracker.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 
     private static List<(string Path, string Source)> Sources() =>
         Directory.GetFiles(Path.Combine(Repository, "functions"), "*.cs", SearchOption.AllDirectories)

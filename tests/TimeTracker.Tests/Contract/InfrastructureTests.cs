@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using TimeTracker.Tests.Infrastructure;
+
 namespace TimeTracker.Tests.Contract;
 
 /// <summary>
@@ -8,14 +10,8 @@ namespace TimeTracker.Tests.Contract;
 /// </summary>
 public sealed class InfrastructureTests
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = RepositoryRoot.Path;
 
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TimeTracker.sln"))) directory = directory.Parent;
-        return directory!.FullName;
-    }
 
     [Fact]
     public void The_container_definition_is_well_formed()

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using TimeTracker.Storage.Cosmos;
 
+using TimeTracker.Tests.Infrastructure;
+
 namespace TimeTracker.Tests.Storage;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class LocalCosmos : IAsyncLifetime
             Key = Environment.GetEnvironmentVariable("COSMOS_KEY") ?? EmulatorKey;
             return;
         }
-        var directory = Path.Combine(RepositoryRoot(), "tests", "cosmos-local");
+        var directory = Path.Combine(RepositoryRoot.Path, "tests", "cosmos-local");
         if (!File.Exists(Path.Combine(directory, "node_modules", "@vercel", "cosmosdb-server", "package.json")))
             await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory);
         await RunAsync("node", ["patches.js"], directory);
@@ -86,12 +88,6 @@ public sealed class LocalCosmos : IAsyncLifetime
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {await output}{await error}");
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TimeTracker.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 }
 
 [CollectionDefinition(Name)]
