@@ -1,5 +1,4 @@
 using System.Text.Json;
-
 using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Contract;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TimeTracker.Storage.Cosmos;
-
 using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Storage;
