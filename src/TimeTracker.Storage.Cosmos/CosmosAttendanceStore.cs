@@ -70,6 +70,22 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
                 ? (SessionWriteResult.Overlaps, null)
                 : (SessionWriteResult.Written, session), ct);
 
+    /// <summary>
+    /// Bulk import (migrations, benchmarks): the caller vouches for the history, so no rule checks or ledger; days are
+    /// still marked dirty first.
+    /// </summary>
+    public async Task ImportAsync(IReadOnlyList<AttendanceSession> sessions, CancellationToken ct = default)
+    {
+        foreach (var member in sessions.GroupBy(s => (s.WorkspaceId, s.UserId)))
+        {
+            var days = member.SelectMany(s => Enumerable.Range(0, (int)((s.ClockOut?.Timestamp ?? s.Start).UtcTicks / TimeSpan.TicksPerDay - s.Start.UtcTicks / TimeSpan.TicksPerDay + 1))
+                .Select(i => s.Start.UtcTicks / TimeSpan.TicksPerDay + i)).Distinct();
+            await rollups.MarkDirtyAsync(member.Key.WorkspaceId, member.Key.UserId, days, ct);
+        }
+        await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (session, token) =>
+            await db.Attendance.UpsertItemAsync(SessionDoc.From(session), Member(session.WorkspaceId, session.UserId), cancellationToken: token));
+    }
+
     public async Task<AttendanceSession?> FindByEventAsync(string workspaceId, string eventId, CancellationToken ct = default) =>
         (await Query(workspaceId, null, "(c.id = @event OR c.outId = @event)", q => q.WithParameter("@event", eventId), ct)).FirstOrDefault();
 
