@@ -99,8 +99,10 @@ public static class AnalyticsBenchmark
     }
 }
 
-/// <summary>"Now" fixed at the end of the data shape, so open sessions and "yesterday" are deterministic.</summary>
+/// <summary>"Now" fixed at the end of the data shape, so open sessions and "yesterday" are deterministic; moved only by the benchmark.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -39,19 +39,17 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
         return new IngestResult(accepted, samples.Count - accepted);
     }
 
+    /// <summary>One query over the workspace's prefix of the hierarchical key, not one per member.</summary>
     public async Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
         string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
     {
-        var result = new List<(string, DateTimeOffset, DateTimeOffset)>();
-        foreach (var user in userIds.Distinct())
-        {
-            var query = new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from")
-                .WithParameter("@ws", workspaceId).WithParameter("@user", user).WithParameter("@lower", (fromUtc - ActivitySample.MaxLength).UtcTicks)
-                .WithParameter("@to", toUtc.UtcTicks).WithParameter("@from", fromUtc.UtcTicks);
-            foreach (var doc in await db.Activity.QueryAsync<Document>(query, PartitionFor(workspaceId, user), ct))
-                result.Add((user, new DateTimeOffset(doc.StartAt, TimeSpan.Zero), new DateTimeOffset(doc.EndAt, TimeSpan.Zero)));
-        }
-        return result.OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
+        if (userIds.Count == 0) return [];
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND ARRAY_CONTAINS(@users, c.userId) AND c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from")
+            .WithParameter("@ws", workspaceId).WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@lower", (fromUtc - ActivitySample.MaxLength).UtcTicks)
+            .WithParameter("@to", toUtc.UtcTicks).WithParameter("@from", fromUtc.UtcTicks);
+        return (await db.Activity.QueryAsync<Document>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct))
+            .Select(d => (d.UserId, new DateTimeOffset(d.StartAt, TimeSpan.Zero), new DateTimeOffset(d.EndAt, TimeSpan.Zero)))
+            .OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
     }
 
     /// <summary>Retention is enforced by per-item TTL set at write time; nothing to delete here.</summary>
