@@ -102,7 +102,7 @@ public static class CosmosRoundTripBenchmark
         var directory = Path.Combine(repository, "tests", "cosmos-local");
         if (!Directory.Exists(Path.Combine(directory, "node_modules")))
             throw new InvalidOperationException("Run the test suite once (or `npm ci && node patches.js` in tests/cosmos-local) to install the local Cosmos server.");
-        var process = Process.Start(new ProcessStartInfo("node", ["server.js", "0"]) { WorkingDirectory = directory, RedirectStandardOutput = true, UseShellExecute = false })!;
+        var process = Process.Start(new ProcessStartInfo("node", ["server.js", "0"]) { WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false })!;
         var ready = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("Local Cosmos server did not start.");
         endpoint = $"http://127.0.0.1:{ready["READY ".Length..]}/";
         return process;

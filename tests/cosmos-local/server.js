@@ -7,3 +7,6 @@ const server = createHttpServer({ keepAlive: true }).listen(port, '127.0.0.1', (
   console.log(`READY ${server.address().port}`);
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// The test host holds our stdin; when it exits (even killed), stdin ends and so do we: no orphaned servers.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();

@@ -45,6 +45,7 @@ public sealed class LocalCosmos : IAsyncLifetime
         _server = Process.Start(new ProcessStartInfo("node", ["server.js", "0"])
         {
             WorkingDirectory = directory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
