@@ -175,8 +175,6 @@ internal static class Migrations
         """,
     ];
 
-    public static int Latest => Scripts.Length;
-
     public static void Apply(SqliteConnection connection)
     {
         var current = Convert.ToInt32(connection.Scalar("PRAGMA user_version;", null));

@@ -60,9 +60,6 @@ public sealed class RequestBody
 
     public string FieldName(string name) => _prefix + name;
 
-    /// <summary>Present and not null.</summary>
-    public bool HasValue(string name) => _root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null;
-
     public string? String(string name, int maxLength = 255)
     {
         if (!_root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;

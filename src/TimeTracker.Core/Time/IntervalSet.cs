@@ -45,8 +45,6 @@ public sealed class IntervalSet
     /// <summary>Wraps intervals already sorted, disjoint and non-touching (as produced by this class and stored).</summary>
     public static IntervalSet FromNormalized(TimeRange[] items) => items.Length == 0 ? Empty : new IntervalSet(items);
 
-    public IntervalSet Union(IntervalSet other) => other.IsEmpty ? this : IsEmpty ? other : Union(_items.Concat(other._items));
-
     public IntervalSet Intersect(IntervalSet other)
     {
         var result = new List<TimeRange>();
@@ -89,6 +87,4 @@ public sealed class IntervalSet
         }
         return total;
     }
-
-    public bool Intersects(TimeRange bounds) => LengthWithin(bounds) > 0;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
@@ -40,6 +39,4 @@ public static class ZoneDays
         utcTicks = zone.ResolveLocal(result.Value, Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks;
         return true;
     }
-
-    public static string Format(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
 }
