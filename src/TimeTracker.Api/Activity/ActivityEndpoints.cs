@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using TimeTracker.Api.Http;
@@ -63,9 +62,7 @@ public static class ActivityEndpoints
     {
         var text = item.RequiredString(name, 40);
         // Instants need an explicit offset or Z: a tracker's local wall time would be ambiguous.
-        if (text.Length < 20 || !(text.EndsWith('Z') || text[^6] is '+' or '-') ||
-            !DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal, out var value))
+        if (!IsoInstant.TryParse(text, offsetRequired: true, out var value))
             throw item.Invalid(name, "must be an ISO 8601 instant with an offset, e.g. 2026-02-08T04:00:00Z");
         return value;
     }

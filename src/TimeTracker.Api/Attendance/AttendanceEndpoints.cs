@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TimeTracker.Api.Http;
@@ -16,7 +15,7 @@ using TimeTracker.Core.Workspaces;
 namespace TimeTracker.Api.Attendance;
 
 /// <summary>The attendance API (seed 004): bare camelCase objects, RFC 9457 errors.</summary>
-public static partial class AttendanceEndpoints
+public static class AttendanceEndpoints
 {
     public static Task<IResult> ClockIn(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
     {
@@ -180,15 +179,10 @@ public static partial class AttendanceEndpoints
             ? date
             : throw ApiException.BadRequest(field, $"The {field} must be a date in YYYY-MM-DD format.");
 
-    // ISO 8601 date-time; without an offset it is UTC (the seed's examples carry none).
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$")]
-    private static partial Regex IsoDateTime();
-
     internal static DateTimeOffset Instant(RequestBody body, string name)
     {
         var text = body.RequiredString(name, 40);
-        if (!IsoDateTime().IsMatch(text) ||
-            !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        if (!IsoInstant.TryParse(text, offsetRequired: false, out var value))
             throw body.Invalid(name, "must be an ISO 8601 date-time such as 2025-07-18T08:00:00");
         return value;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 using TimeTracker.Api.Http;
@@ -51,8 +50,7 @@ public static class EngagementEndpoints
     private static DateTimeOffset Instant(HttpRequest request, string name)
     {
         var text = request.Text(name);
-        if (text is null || !text.Contains('T') ||
-            !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        if (!IsoInstant.TryParse(text, offsetRequired: false, out var value))
             throw ApiException.BadRequest(name, $"The {name} parameter must be an ISO 8601 date-time.");
         return value;
     }

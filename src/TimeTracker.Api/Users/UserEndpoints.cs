@@ -14,8 +14,6 @@ namespace TimeTracker.Api.Users;
 /// </summary>
 public static class UserEndpoints
 {
-    private const int PasswordMaxLength = 1024;
-
     public static Task<IResult> List(HttpRequest request) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
