@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TimeTracker.Core.Storage;
 
 namespace TimeTracker.Api.Http;
 
@@ -21,6 +22,11 @@ public static class ErrorBoundary
         catch (ApiException e)
         {
             return render(context, e);
+        }
+        catch (DuplicateValueException e)
+        {
+            // Every store reports uniqueness the same way, so every endpoint answers it the same way.
+            return render(context, ApiException.Conflict($"This {e.Field} is already taken in the workspace.", e.Field));
         }
         catch (BadHttpRequestException e)
         {

@@ -38,10 +38,6 @@ public static class InvitationEndpoints
         {
             accepted = await invitations.AcceptAsync(invitation, activated, key, now, ctx.Aborted);
         }
-        catch (DuplicateValueException e)
-        {
-            throw ApiException.Conflict($"This {e.Field} is already taken in the workspace.", e.Field);
-        }
         catch (ConcurrencyConflictException)
         {
             accepted = false;

@@ -54,14 +54,7 @@ public static class MemberEndpoints
         };
         var token = SecretHashing.NewToken();
         var invitation = new Invitation(SecretHashing.Hash(token), caller.WorkspaceId, member.Id, now, now + Invitation.Lifetime);
-        try
-        {
-            await ctx.Service<IInvitationStore>().CreateAsync(member, invitation, ctx.Aborted);
-        }
-        catch (DuplicateValueException e)
-        {
-            throw ApiException.Conflict($"A member with this {e.Field} already exists in the workspace.", e.Field);
-        }
+        await ctx.Service<IInvitationStore>().CreateAsync(member, invitation, ctx.Aborted);
         return WebWork.Ok(ctx, new { UserId = member.Id, InvitationLink = InvitationLink(ctx, token) },
             "Member invited successfully", StatusCodes.Status201Created);
     });
@@ -124,14 +117,7 @@ public static class MemberEndpoints
                 if (current.Role == MemberRole.Owner && current.Status == MemberStatus.Active && await IsLastOwnerAsync(ctx, caller.WorkspaceId))
                     throw ApiException.Conflict("The workspace's last owner cannot be demoted.", "role");
             }
-            try
-            {
-                await store.UpdateAsync(updated, ctx.Aborted);
-            }
-            catch (DuplicateValueException e)
-            {
-                throw ApiException.Conflict($"A member with this {e.Field} already exists in the workspace.", e.Field);
-            }
+            await store.UpdateAsync(updated, ctx.Aborted);
             return updated;
         });
 

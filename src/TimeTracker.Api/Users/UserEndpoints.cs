@@ -4,7 +4,6 @@ using TimeTracker.Api.Members;
 using TimeTracker.Core;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Members;
-using TimeTracker.Core.Storage;
 
 namespace TimeTracker.Api.Users;
 
@@ -62,14 +61,7 @@ public static class UserEndpoints
             Email = email, PasswordHash = PasswordHashing.Hash(password), Role = role, Status = MemberStatus.Active,
             Language = Language(body), PersonalNumber = PersonalNumber(body), CreatedAt = now, UpdatedAt = now, ActivatedAt = now,
         };
-        try
-        {
-            await ctx.Service<IMemberStore>().CreateAsync(member, ctx.Aborted);
-        }
-        catch (DuplicateValueException e)
-        {
-            throw ApiException.Conflict($"A user with this {e.Field} already exists.", e.Field);
-        }
+        await ctx.Service<IMemberStore>().CreateAsync(member, ctx.Aborted);
         return WebWork.Ok(ctx, UserResponse.From(member), "User created successfully", StatusCodes.Status201Created, options: WebWork.CamelCase);
     });
 
