@@ -15,6 +15,17 @@ public sealed class LocalCosmos : IAsyncLifetime
     private const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
     private Process? _server;
 
+    private static string PackageDirectory => Path.Combine(RepositoryRoot.Path, "tests", "cosmos-local");
+
+    // Install and patch once per test run: the collection fixture and the API tests' shared server start together,
+    // and two concurrent `npm ci` runs in one directory delete each other's node_modules.
+    private static readonly Lazy<Task> Installation = new(async () =>
+    {
+        if (!File.Exists(Path.Combine(PackageDirectory, "node_modules", "@vercel", "cosmosdb-server", "package.json")))
+            await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], PackageDirectory);
+        await RunAsync("node", ["patches.js"], PackageDirectory);
+    });
+
     private static readonly Lazy<Task<LocalCosmos>> SharedInstance = new(async () =>
     {
         var cosmos = new LocalCosmos();
@@ -38,22 +49,24 @@ public sealed class LocalCosmos : IAsyncLifetime
             Key = Environment.GetEnvironmentVariable("COSMOS_KEY") ?? EmulatorKey;
             return;
         }
-        var directory = Path.Combine(RepositoryRoot.Path, "tests", "cosmos-local");
-        if (!File.Exists(Path.Combine(directory, "node_modules", "@vercel", "cosmosdb-server", "package.json")))
-            await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory);
-        await RunAsync("node", ["patches.js"], directory);
+        await Installation.Value;
         _server = Process.Start(new ProcessStartInfo("node", ["server.js", "0"])
         {
-            WorkingDirectory = directory,
+            WorkingDirectory = PackageDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("Could not start the local Cosmos server.");
-        _server.ErrorDataReceived += (_, _) => { };
+        var errors = new System.Text.StringBuilder();
+        _server.ErrorDataReceived += (_, line) => { lock (errors) errors.AppendLine(line.Data); };
         _server.BeginErrorReadLine();
         var ready = await _server.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        if (ready is null || !ready.StartsWith("READY ")) throw new InvalidOperationException($"Local Cosmos server did not start: {ready}");
+        if (ready is null || !ready.StartsWith("READY "))
+        {
+            await Task.Delay(200); // let the error reader collect what node printed before it died
+            lock (errors) throw new InvalidOperationException($"Local Cosmos server did not start: {ready} {errors}");
+        }
         Endpoint = $"http://127.0.0.1:{ready["READY ".Length..]}/";
         _ = _server.StandardOutput.ReadToEndAsync();
     }
