@@ -21,7 +21,7 @@ internal static class CosmosItems
 
     public static async Task<List<T>> QueryAsync<T>(this Container container, QueryDefinition query, PartitionKey? partitionKey, CancellationToken ct, int? limit = null)
     {
-        var options = new QueryRequestOptions { PartitionKey = partitionKey, MaxItemCount = limit };
+        var options = new QueryRequestOptions { PartitionKey = partitionKey, MaxItemCount = limit, EnableOptimisticDirectExecution = true };
         var results = new List<T>();
         using var iterator = container.GetItemQueryIterator<T>(query, requestOptions: options);
         while (iterator.HasMoreResults && (limit is null || results.Count < limit))

@@ -56,6 +56,13 @@ const patches = [
     find: 'if (paths.length && !(0, cosmosdb_query_1.default)(body.query).containsPartitionKeys(paths)) {',
     replace: `if (paths.length && !(0, cosmosdb_query_1.default)(body.query).containsPartitionKeys(paths.slice(0, 1))) { ${MARK}`,
   },
+  {
+    why: 'Single-partition queries run optimistically direct (no query-plan round trip); on a page with a continuation the SDK keeps going only when the backend says x-ms-cosmos-query-requiresdistribution: False, else it throws the page away and restarts with a query plan. The server never sent it. Every query the store issues streams (no ORDER BY, aggregates, GROUP BY, DISTINCT), so say False.',
+    file: 'handler/query-documents.js',
+    find: 'exports.default = async (account, req, res, { dbId, collId }) => (0, _read_items_1.default)(req, res, "Documents", async ({ continuation, maxItemCount }) => {',
+    replace: `exports.default = async (account, req, res, { dbId, collId }) => (0, _read_items_1.default)(req, res, "Documents", async ({ continuation, maxItemCount }) => { ${MARK}
+    res.setHeader("x-ms-cosmos-query-requiresdistribution", "False");`,
+  },
 ];
 
 let applied = 0;
