@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Members;
 using TimeTracker.Core.Storage;
+using TimeTracker.Core.Workspaces;
 using static TimeTracker.Storage.Cosmos.WorkspaceDocuments;
 
 namespace TimeTracker.Storage.Cosmos;
@@ -19,6 +20,22 @@ public sealed class CosmosMemberStore(CosmosDatabase db) : IMemberStore
     {
         var (doc, etag) = await Items.ReadAsync<MemberDoc>(memberId, new PartitionKey(workspaceId), ct);
         return doc is { Type: "member" } ? doc.ToMember(etag) : null;
+    }
+
+    /// <summary>One single-partition query for both documents (they share the workspace's partition).</summary>
+    public async Task<(Member? Member, Workspace? Workspace)> GetWithWorkspaceAsync(string workspaceId, string memberId, CancellationToken ct = default)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND (c.id = @member OR c.id = @workspace)")
+            .WithParameter("@ws", workspaceId).WithParameter("@member", memberId).WithParameter("@workspace", WorkspaceDocuments.WorkspaceId);
+        Member? member = null;
+        Workspace? workspace = null;
+        foreach (var doc in await Items.QueryAsync<System.Text.Json.JsonElement>(query, new PartitionKey(workspaceId), ct))
+        {
+            var type = doc.GetProperty("type").GetString();
+            if (type == "member") member = System.Text.Json.JsonSerializer.Deserialize<MemberDoc>(doc, CosmosDatabase.Json)!.ToMember();
+            else if (type == "workspace") workspace = System.Text.Json.JsonSerializer.Deserialize<WorkspaceDoc>(doc, CosmosDatabase.Json)!.ToWorkspace();
+        }
+        return (member, workspace);
     }
 
     public async Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Members;
 using TimeTracker.Core.Storage;
+using TimeTracker.Core.Workspaces;
 
 namespace TimeTracker.Storage.Sqlite;
 
@@ -12,6 +13,11 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
     internal const string Columns =
         "workspace_id, id, email, username, first_name, last_name, role, status, team_id, time_zone, is_blocked, " +
         "language, personal_number, password_hash, profile, created_at, updated_at, deleted_at, activated_at, version";
+
+    public Task<(Member? Member, Workspace? Workspace)> GetWithWorkspaceAsync(string workspaceId, string memberId, CancellationToken ct = default) =>
+        db.ReadAsync(c => (
+            c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id=@id", null, Read, ("@ws", workspaceId), ("@id", memberId)).SingleOrDefault(),
+            c.Query($"SELECT {SqliteWorkspaceStore.Columns} FROM workspaces WHERE id=@id", null, SqliteWorkspaceStore.Read, ("@id", workspaceId)).SingleOrDefault()), ct);
 
     public Task<Member?> GetAsync(string workspaceId, string memberId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id=@id", null, Read,

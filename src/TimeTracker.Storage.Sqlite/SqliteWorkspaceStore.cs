@@ -7,7 +7,7 @@ namespace TimeTracker.Storage.Sqlite;
 
 public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 {
-    private const string Columns = "id, name, time_zone, created_at, auto_clock_out_after_hours, activity_retention_days";
+    internal const string Columns = "id, name, time_zone, created_at, auto_clock_out_after_hours, activity_retention_days";
 
     public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Query($"SELECT {Columns} FROM workspaces WHERE id=@id", null, Read, ("@id", workspaceId)).SingleOrDefault(), ct);
@@ -39,6 +39,6 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
         ("@auto", w.AutoClockOutAfterHours), ("@retention", w.ActivityRetentionDays),
     ];
 
-    private static Workspace Read(SqliteDataReader r) =>
+    internal static Workspace Read(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.Instant(3), r.NullableInt(4), r.NullableInt(5));
 }

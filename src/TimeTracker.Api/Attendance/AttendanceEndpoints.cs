@@ -24,7 +24,7 @@ public static class AttendanceEndpoints
         if (idempotency.Replay is { } replay) return replay;
 
         var now = ctx.Now;
-        var session = new AttendanceSession(caller.WorkspaceId, member.Id, await LocalDateAsync(ctx, member, now),
+        var session = new AttendanceSession(caller.WorkspaceId, member.Id, await LocalDateAsync(ctx, caller, member, now),
             NewEvent(ctx, caller, now, body.String("officeId", 100), body.String("comment", 1000)), null);
         var json = Serialize(AttendanceEventResponse.ClockIn(session));
         var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().ClockInAsync(session, idempotency.Record(201, json), ctx.Aborted));
@@ -62,7 +62,7 @@ public static class AttendanceEndpoints
         var clockIn = Instant(body, "clockInTimestampUtc");
         var clockOut = Instant(body, "clockOutTimestampUtc");
         if (AttendanceRules.CheckPair(clockIn, clockOut) is { } rule) throw body.Invalid("clockOutTimestampUtc", rule);
-        var localDate = await LocalDateAsync(ctx, member, clockIn);
+        var localDate = await LocalDateAsync(ctx, caller, member, clockIn);
         if (date != localDate)
             throw body.Invalid("date", $"must be {localDate:yyyy-MM-dd}, the user's local date at clockInTimestampUtc");
         var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
@@ -134,7 +134,9 @@ public static class AttendanceEndpoints
         var caller = await ctx.CallerAsync();
         var body = await ctx.BodyAsync();
         var userId = body.RequiredId("userId");
-        var member = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, userId, ctx.Aborted)
+        // Most members clock themselves in: the caller's own member was read with the key.
+        var member = (userId == caller.MemberId ? caller.Self : null)
+            ?? await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, userId, ctx.Aborted)
             ?? throw new ApiException(StatusCodes.Status404NotFound, "User not found.", "userId");
         if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record attendance for this user.");
         if (member.Status != MemberStatus.Active) throw ApiException.Conflict("The user is not active.", "userId");
@@ -145,9 +147,9 @@ public static class AttendanceEndpoints
         new(Ids.New(), timestamp, ctx.Now, caller.MemberId, officeId,
             ClientAddress.Of(ctx.Request, ctx.Service<IOptions<TimeTrackerOptions>>().Value.TrustForwardedFor), comment);
 
-    private static async Task<DateOnly> LocalDateAsync(ApiContext ctx, Member member, DateTimeOffset instant)
+    private static async Task<DateOnly> LocalDateAsync(ApiContext ctx, Caller caller, Member member, DateTimeOffset instant)
     {
-        var zone = member.TimeZone;
+        var zone = member.TimeZone ?? caller.Workspace?.TimeZone;
         if (zone is null)
         {
             var workspace = await ctx.Service<IWorkspaceStore>().GetAsync(member.WorkspaceId, ctx.Aborted);

@@ -7,7 +7,8 @@ namespace TimeTracker.Api.Auth;
 /// <summary>
 /// Resolves the caller from any of the accepted spellings of one credential (DESIGN §3):
 /// <c>Authorization: Bearer</c>, Rocket.Chat's <c>X-Auth-Token</c> (+ <c>X-User-Id</c>), or TimeTrack's key/secret pair.
-/// The key is one point read; the member read that follows makes deletion and blocking take effect at once.
+/// The key is one point read; the member read that follows (with its workspace, one round trip) makes deletion and
+/// blocking take effect at once.
 /// </summary>
 public sealed class Authenticator(IApiKeyStore keys, IMemberStore members, TimeProvider clock)
 {
@@ -17,9 +18,9 @@ public sealed class Authenticator(IApiKeyStore keys, IMemberStore members, TimeP
         var key = await keys.GetAsync(token.KeyId, request.HttpContext.RequestAborted);
         if (key is null || !SecretHashing.Matches(token.Secret, key.SecretHash) || key.IsExpired(clock.GetUtcNow())) return null;
         if (claimedUserId is not null && claimedUserId != key.MemberId) return null;
-        var member = await members.GetAsync(key.WorkspaceId, key.MemberId, request.HttpContext.RequestAborted);
+        var (member, workspace) = await members.GetWithWorkspaceAsync(key.WorkspaceId, key.MemberId, request.HttpContext.RequestAborted);
         if (member is null || !member.CanAuthenticate) return null;
-        return new Caller(member.WorkspaceId, member.Id, member.Role, member.TeamId, key.Id);
+        return new Caller(member.WorkspaceId, member.Id, member.Role, member.TeamId, key.Id) { Self = member, Workspace = workspace };
     }
 
     private static bool TryReadCredential(HttpRequest request, out ApiToken token, out string? claimedUserId)
