@@ -14,6 +14,7 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
 {
     private const int Parallelism = 16;
 
+    /// <summary>startAt/endAt in Unix microseconds (<see cref="CosmosTime"/>): samples keep microsecond precision here.</summary>
     private sealed record Document(string Id, string WorkspaceId, string UserId, long StartAt, long EndAt, bool Idle,
         [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Ttl);
 
@@ -31,7 +32,7 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
         await Parallel.ForEachAsync(samples.DistinctBy(s => s.Id), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sample, token) =>
         {
             int? ttl = retention is { } days ? Math.Max(1, (int)(sample.End + TimeSpan.FromDays(days) - now).TotalSeconds) : null;
-            var doc = new Document(sample.Id.ToString(), workspaceId, userId, sample.Start.UtcTicks, sample.End.UtcTicks, sample.State == ActivityState.Idle, ttl);
+            var doc = new Document(sample.Id.ToString(), workspaceId, userId, CosmosTime.Micros(sample.Start), CosmosTime.Micros(sample.End), sample.State == ActivityState.Idle, ttl);
             using var response = await db.Activity.CreateItemStreamAsync(Serialize(doc), partition, cancellationToken: token);
             if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);
             else if (response.StatusCode != HttpStatusCode.Conflict) response.EnsureSuccessStatusCode();
@@ -45,10 +46,10 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
     {
         if (userIds.Count == 0) return [];
         var query = new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND ARRAY_CONTAINS(@users, c.userId) AND c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from")
-            .WithParameter("@ws", workspaceId).WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@lower", (fromUtc - ActivitySample.MaxLength).UtcTicks)
-            .WithParameter("@to", toUtc.UtcTicks).WithParameter("@from", fromUtc.UtcTicks);
+            .WithParameter("@ws", workspaceId).WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@lower", CosmosTime.Micros(fromUtc - ActivitySample.MaxLength))
+            .WithParameter("@to", CosmosTime.CeilingMicros(toUtc)).WithParameter("@from", CosmosTime.Micros(fromUtc));
         return (await db.Activity.QueryAsync<Document>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct))
-            .Select(d => (d.UserId, new DateTimeOffset(d.StartAt, TimeSpan.Zero), new DateTimeOffset(d.EndAt, TimeSpan.Zero)))
+            .Select(d => (d.UserId, CosmosTime.Instant(d.StartAt), CosmosTime.Instant(d.EndAt)))
             .OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
     }
 

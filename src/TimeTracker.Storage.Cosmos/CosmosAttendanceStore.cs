@@ -6,108 +6,158 @@ using TimeTracker.Core.Idempotency;
 namespace TimeTracker.Storage.Cosmos;
 
 /// <summary>
-/// Sessions in <c>attendance</c>, partitioned by (workspace, member); a pair is one document, so it can only change
-/// together. Each member's partition also holds a ledger document: every session write reads it, checks its rule
-/// (one open session, no overlap), writes, and then replaces the ledger with its ETag — a concurrent writer makes
-/// that replace fail, the write is undone and retried, so exactly one of two racing clock-ins wins.
+/// Sessions in <c>attendance</c>, partitioned by (workspace, member). Each member's partition holds a ledger document
+/// that is the commit point of every session write: a write reads it, decides its rule (one open session, no overlap),
+/// and replaces it with its ETag, so of two racing writes exactly one wins and the other decides again.
+/// <para>
+/// The open session lives inside the ledger, which makes a clock-in a single conditional write. Closed sessions are
+/// documents of their own (id = session id), so a pair can only change as a whole. A clock-out creates the closed
+/// document first and then clears the ledger; should it die in between, the closed document is the truth, and readers
+/// and later writers ignore the ledger's stale copy.
+/// </para>
 /// </summary>
 public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock) : IAttendanceStore
 {
-    private sealed record EventDoc(string Id, long At, DateTimeOffset MomentCreated, string CreatedBy, string? OfficeId, string? IpAddress, string? Comment)
+    /// <summary>An event as given: its instant exact (an ISO string); the session's inAt/outAt are the queryable copies.</summary>
+    private sealed record EventDoc(string Id, DateTimeOffset Timestamp, DateTimeOffset MomentCreated, string CreatedBy, string? OfficeId, string? IpAddress, string? Comment)
     {
-        public AttendanceEvent ToEvent() => new(Id, new DateTimeOffset(At, TimeSpan.Zero), MomentCreated, CreatedBy, OfficeId, IpAddress, Comment);
-        public static EventDoc From(AttendanceEvent e) => new(e.Id, e.Timestamp.UtcTicks, e.MomentCreated, e.CreatedByUserId, e.OfficeId, e.IpAddress, e.Comment);
+        public AttendanceEvent ToEvent() => new(Id, Timestamp, MomentCreated, CreatedBy, OfficeId, IpAddress, Comment);
+        public static EventDoc From(AttendanceEvent e) => new(e.Id, e.Timestamp.ToUniversalTime(), e.MomentCreated, e.CreatedByUserId, e.OfficeId, e.IpAddress, e.Comment);
     }
 
-    private sealed record SessionDoc(string Id, string Type, string WorkspaceId, string UserId, string Date, long InAt, EventDoc In,
-        string? OutId, long? OutAt, EventDoc? Out, bool AutoClockedOut)
+    /// <summary>
+    /// A closed session (type "session") or a member's ledger (type "ledger"). Both carry the session fields, so one
+    /// query finds closed sessions and open ones alike; a ledger without an open session has them null. inAt, outAt
+    /// and latestEnd are Unix microseconds (<see cref="CosmosTime"/>); latestEnd, the latest end of any closed session
+    /// ever committed (rounded up, never lowered), lets a clock-in skip the overlap query.
+    /// </summary>
+    private sealed record AttendanceDoc(string Id, string Type, string WorkspaceId, string UserId,
+        string? SessionId, string? Date, long? InAt, EventDoc? In, string? OutId, long? OutAt, EventDoc? Out, bool AutoClockedOut,
+        long Version = 0, long? LatestEnd = null)
     {
-        public AttendanceSession ToSession() => new(WorkspaceId, UserId, DateOnly.ParseExact(Date, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            In.ToEvent(), Out?.ToEvent(), AutoClockedOut);
+        public static string LedgerId(string userId) => $"ledger|{userId}";
 
-        public static SessionDoc From(AttendanceSession s) => new(s.Id, "session", s.WorkspaceId, s.UserId, s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            s.Start.UtcTicks, EventDoc.From(s.ClockIn), s.ClockOut?.Id, s.ClockOut?.Timestamp.UtcTicks, s.ClockOut is null ? null : EventDoc.From(s.ClockOut), s.AutoClockedOut);
+        public bool IsLedger => Type == "ledger";
+
+        public AttendanceSession? OpenSession => IsLedger && SessionId is not null ? ToSession() : null;
+
+        public AttendanceSession ToSession() => new(WorkspaceId, UserId, DateOnly.ParseExact(Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            In!.ToEvent(), Out?.ToEvent(), AutoClockedOut);
+
+        public static AttendanceDoc Closed(AttendanceSession s) => new(s.Id, "session", s.WorkspaceId, s.UserId, s.Id, DateText(s), CosmosTime.Micros(s.Start),
+            EventDoc.From(s.ClockIn), s.ClockOut!.Id, CosmosTime.Micros(s.ClockOut.Timestamp), EventDoc.From(s.ClockOut), s.AutoClockedOut);
+
+        /// <summary>Whether a closed session committed so far may end after <paramref name="instant"/>.</summary>
+        public bool MayEndAfter(DateTimeOffset instant) => LatestEnd is { } end && CosmosTime.Ticks(end) > instant.UtcTicks;
+
+        public static AttendanceDoc EmptyLedger(string workspaceId, string userId) =>
+            new(LedgerId(userId), "ledger", workspaceId, userId, null, null, null, null, null, null, null, false);
+
+        /// <summary>The next ledger version, holding <paramref name="open"/> as the open session (null: none).</summary>
+        public AttendanceDoc Next(AttendanceSession? open, DateTimeOffset? closedEnd = null) => this with
+        {
+            SessionId = open?.Id, Date = open is null ? null : DateText(open), InAt = open is null ? null : CosmosTime.Micros(open.Start),
+            In = open is null ? null : EventDoc.From(open.ClockIn), OutId = null, OutAt = null, Out = null, AutoClockedOut = false,
+            Version = Version + 1,
+            LatestEnd = closedEnd is { } end ? Math.Max(LatestEnd ?? long.MinValue, CosmosTime.CeilingMicros(end)) : LatestEnd,
+        };
+
+        private static string DateText(AttendanceSession s) => s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    private sealed record Ledger(string Id, string Type, string WorkspaceId, string UserId, long Version)
+    private sealed record IdOnly(string Id);
+
+    /// <summary>What a write decided from the ledger it read: the ledger's next version and the closed session to create.</summary>
+    private sealed record Plan(SessionWriteResult Result, AttendanceDoc? Ledger = null, AttendanceSession? Create = null, AttendanceSession? Changed = null)
     {
-        // Unique per member, not just per partition, so stores that key documents by the first key level alone still work.
-        public static string IdFor(string userId) => $"ledger|{userId}";
+        public static readonly Plan Refused = new(SessionWriteResult.NoneOpen);
+        public static Plan Refuse(SessionWriteResult result) => new(result);
     }
 
     private const int Attempts = 10;
+    private const string HoldsSession = "(c.type = 'session' OR (c.type = 'ledger' AND IS_STRING(c.sessionId)))";
 
     private static PartitionKey Member(string workspaceId, string userId) => new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
 
     // A prefix of the hierarchical key: the query stays within the workspace's partitions.
     private static PartitionKey Workspace(string workspaceId) => new PartitionKeyBuilder().Add(workspaceId).Build();
 
-    public Task<SessionWriteResult> ClockInAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
-        WriteAsync(session.WorkspaceId, session.UserId, idempotency, async () =>
+    /// <summary>Two round trips when nothing is in the way: read the ledger, write it back holding the session.</summary>
+    public async Task<SessionWriteResult> ClockInAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
+        (await WriteAsync(session.WorkspaceId, session.UserId, idempotency, async ledger =>
         {
-            if ((await OpenAsync(session.WorkspaceId, session.UserId, ct)) is not null) return (SessionWriteResult.AlreadyOpen, null);
-            if (await OverlapsAsync(session.WorkspaceId, session.UserId, session.Start.UtcTicks, null, ct)) return (SessionWriteResult.Overlaps, null);
-            return (SessionWriteResult.Written, session);
-        }, ct);
+            ledger = await WithoutStaleOpenAsync(ledger, ct);
+            if (ledger.OpenSession is not null) return Plan.Refuse(SessionWriteResult.AlreadyOpen);
+            if (ledger.MayEndAfter(session.Start) && await OverlapsClosedAsync(session, ct)) return Plan.Refuse(SessionWriteResult.Overlaps);
+            return new Plan(SessionWriteResult.Written, ledger.Next(session), Changed: session);
+        }, ct)).Result;
 
     public async Task<(SessionWriteResult Result, AttendanceSession? Session)> ClockOutAsync(string workspaceId, string userId, AttendanceEvent clockOut,
         IdempotencyRecord? idempotency, Func<AttendanceSession, string> renderResponse, CancellationToken ct = default)
     {
-        AttendanceSession? closed = null;
-        var result = await WriteAsync(workspaceId, userId, null, async () =>
-        {
-            var open = await OpenAsync(workspaceId, userId, ct);
-            if (open is null) return (SessionWriteResult.NoneOpen, null);
-            closed = open with { ClockOut = clockOut };
-            return (SessionWriteResult.Written, closed);
-        }, ct, replace: true, idempotencyAfter: idempotency is null ? null : () => idempotency with { ResponseBody = renderResponse(closed!) });
-        return (result, result == SessionWriteResult.Written ? closed : null);
+        var (result, closed) = await WriteAsync(workspaceId, userId, idempotency, ledger => Task.FromResult(ledger.OpenSession is { } open
+            ? Close(ledger, open with { ClockOut = clockOut })
+            : Plan.Refused), ct, closed => idempotency is null ? null : idempotency with { ResponseBody = renderResponse(closed) });
+        return (result, closed);
     }
 
-    public Task<SessionWriteResult> AddPairAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
-        WriteAsync(session.WorkspaceId, session.UserId, idempotency, async () =>
-            await OverlapsAsync(session.WorkspaceId, session.UserId, session.Start.UtcTicks, session.ClockOut!.Timestamp.UtcTicks, ct)
-                ? (SessionWriteResult.Overlaps, null)
-                : (SessionWriteResult.Written, session), ct);
+    public async Task<SessionWriteResult> AddPairAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
+        (await WriteAsync(session.WorkspaceId, session.UserId, idempotency, async ledger =>
+        {
+            var end = session.ClockOut!.Timestamp;
+            if (ledger.OpenSession is { } open && AttendanceRules.Overlaps(open.Start, null, session.Start, end))
+            {
+                ledger = await WithoutStaleOpenAsync(ledger, ct);
+                if (ledger.OpenSession is not null) return Plan.Refuse(SessionWriteResult.Overlaps);
+            }
+            if (await OverlapsClosedAsync(session, ct)) return Plan.Refuse(SessionWriteResult.Overlaps);
+            return new Plan(SessionWriteResult.Written, ledger.Next(ledger.OpenSession, end), Create: session, Changed: session);
+        }, ct)).Result;
+
+    public async Task<bool> CloseAutomaticallyAsync(string workspaceId, string sessionId, AttendanceEvent clockOut, CancellationToken ct = default)
+    {
+        var session = (await Query(workspaceId, null, "c.sessionId = @id AND IS_NULL(c.outAt)", q => q.WithParameter("@id", sessionId), ct)).FirstOrDefault();
+        if (session is null) return false;
+        var (result, _) = await WriteAsync(workspaceId, session.UserId, null, ledger => Task.FromResult(ledger.OpenSession is { } open && open.Id == sessionId
+            ? Close(ledger, open with { ClockOut = clockOut, AutoClockedOut = true })
+            : Plan.Refused), ct);
+        return result == SessionWriteResult.Written;
+    }
+
+    public async Task<bool> DeleteAsync(string workspaceId, string sessionId, CancellationToken ct = default)
+    {
+        var session = (await Query(workspaceId, null, "c.sessionId = @id", q => q.WithParameter("@id", sessionId), ct)).FirstOrDefault();
+        if (session is null) return false;
+        // The ledger lets go of the session first (it holds it while open, or as a stale copy after an unfinished
+        // clock-out); deleting only the closed document would bring the session back as open.
+        var (released, _) = await WriteAsync(workspaceId, session.UserId, null, ledger => Task.FromResult(ledger.OpenSession?.Id == sessionId
+            ? new Plan(SessionWriteResult.Written, ledger.Next(null), Changed: session)
+            : Plan.Refused), ct);
+        if (session.IsOpen) return released == SessionWriteResult.Written;
+        await MarkDirtyAsync(session, ct);
+        return await db.Attendance.DeleteIfExistsAsync(sessionId, Member(workspaceId, session.UserId), ct);
+    }
 
     /// <summary>
-    /// Bulk import (migrations, benchmarks): the caller vouches for the history, so no rule checks or ledger; days are
-    /// still marked dirty first.
+    /// Bulk import (migrations, benchmarks): the caller vouches for the history, so no rule checks; days are still
+    /// marked dirty first, and each member's ledger learns its open session and latest end.
     /// </summary>
     public async Task ImportAsync(IReadOnlyList<AttendanceSession> sessions, CancellationToken ct = default)
     {
         foreach (var member in sessions.GroupBy(s => (s.WorkspaceId, s.UserId)))
         {
-            var days = member.SelectMany(s => Enumerable.Range(0, (int)((s.ClockOut?.Timestamp ?? s.Start).UtcTicks / TimeSpan.TicksPerDay - s.Start.UtcTicks / TimeSpan.TicksPerDay + 1))
-                .Select(i => s.Start.UtcTicks / TimeSpan.TicksPerDay + i)).Distinct();
-            await rollups.MarkDirtyAsync(member.Key.WorkspaceId, member.Key.UserId, days, ct);
+            foreach (var session in member) await MarkDirtyAsync(session, ct);
+            await Parallel.ForEachAsync(member.Where(s => !s.IsOpen), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (session, token) =>
+                await db.Attendance.UpsertItemAsync(AttendanceDoc.Closed(session), Member(session.WorkspaceId, session.UserId), cancellationToken: token));
+            var (ledger, _) = await LedgerAsync(member.Key.WorkspaceId, member.Key.UserId, ct);
+            var open = member.SingleOrDefault(s => s.IsOpen) ?? ledger.OpenSession;
+            var latestEnd = member.Where(s => !s.IsOpen).Select(s => (DateTimeOffset?)s.ClockOut!.Timestamp).Max();
+            await db.Attendance.UpsertItemAsync(ledger.Next(open, latestEnd), Member(member.Key.WorkspaceId, member.Key.UserId), cancellationToken: ct);
         }
-        await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (session, token) =>
-            await db.Attendance.UpsertItemAsync(SessionDoc.From(session), Member(session.WorkspaceId, session.UserId), cancellationToken: token));
     }
 
     public async Task<AttendanceSession?> FindByEventAsync(string workspaceId, string eventId, CancellationToken ct = default) =>
-        (await Query(workspaceId, null, "(c.id = @event OR c.outId = @event)", q => q.WithParameter("@event", eventId), ct)).FirstOrDefault();
-
-    public async Task<bool> DeleteAsync(string workspaceId, string sessionId, CancellationToken ct = default)
-    {
-        var session = (await Query(workspaceId, null, "c.id = @id", q => q.WithParameter("@id", sessionId), ct)).FirstOrDefault();
-        if (session is null) return false;
-        await MarkDirtyAsync(session, ct);
-        return await db.Attendance.DeleteIfExistsAsync(sessionId, Member(workspaceId, session.UserId), ct);
-    }
-
-    public async Task<bool> CloseAutomaticallyAsync(string workspaceId, string sessionId, AttendanceEvent clockOut, CancellationToken ct = default)
-    {
-        var session = (await Query(workspaceId, null, "c.id = @id AND IS_NULL(c.outAt)", q => q.WithParameter("@id", sessionId), ct)).FirstOrDefault();
-        if (session is null) return false;
-        var result = await WriteAsync(workspaceId, session.UserId, null, async () =>
-        {
-            var open = await OpenAsync(workspaceId, session.UserId, ct);
-            return open?.Id == sessionId ? (SessionWriteResult.Written, open with { ClockOut = clockOut, AutoClockedOut = true }) : (SessionWriteResult.NoneOpen, null);
-        }, ct, replace: true);
-        return result == SessionWriteResult.Written;
-    }
+        (await Query(workspaceId, null, "(c.sessionId = @event OR c.outId = @event)", q => q.WithParameter("@event", eventId), ct)).FirstOrDefault();
 
     public async Task<IReadOnlyList<AttendanceSession>> GetByDateAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateOnly from, DateOnly to, CancellationToken ct = default) =>
         (await Query(workspaceId, userIds, "c.date >= @from AND c.date <= @to",
@@ -116,7 +166,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
 
     public async Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
         (await Query(workspaceId, userIds, "c.inAt < @to AND (IS_NULL(c.outAt) OR c.outAt > @from)",
-            q => q.WithParameter("@from", fromUtc.UtcTicks).WithParameter("@to", toUtc.UtcTicks), ct))
+            q => q.WithParameter("@from", CosmosTime.Micros(fromUtc)).WithParameter("@to", CosmosTime.CeilingMicros(toUtc)), ct))
+        .Where(s => AttendanceRules.Overlaps(s.Start, s.ClockOut?.Timestamp, fromUtc, toUtc))
         .OrderBy(s => s.UserId, StringComparer.Ordinal).ThenBy(s => s.Start).ToList();
 
     public async Task<DateTimeOffset?> GetFirstClockInAsync(string workspaceId, CancellationToken ct = default) =>
@@ -127,64 +178,95 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         var result = new List<AttendanceSession>();
         foreach (var user in userIds.Distinct())
         {
-            var last = (await Query(workspaceId, [user], "c.inAt < @before", q => q.WithParameter("@before", beforeUtc.UtcTicks), ct)).MaxBy(s => s.Start);
+            var last = (await Query(workspaceId, [user], "c.inAt < @before", q => q.WithParameter("@before", CosmosTime.CeilingMicros(beforeUtc)), ct))
+                .Where(s => s.Start < beforeUtc).MaxBy(s => s.Start);
             if (last is not null) result.Add(last);
         }
         return result;
     }
 
     public async Task<IReadOnlyList<AttendanceSession>> GetOpenStartedBeforeAsync(string workspaceId, DateTimeOffset startedBefore, CancellationToken ct = default) =>
-        await Query(workspaceId, null, "IS_NULL(c.outAt) AND c.inAt < @before", q => q.WithParameter("@before", startedBefore.UtcTicks), ct);
+        (await Query(workspaceId, null, "IS_NULL(c.outAt) AND c.inAt < @before", q => q.WithParameter("@before", CosmosTime.CeilingMicros(startedBefore)), ct))
+            .Where(s => s.Start < startedBefore).ToList();
+
+    private static Plan Close(AttendanceDoc ledger, AttendanceSession closed) =>
+        new(SessionWriteResult.Written, ledger.Next(null, closed.ClockOut!.Timestamp), Create: closed, Changed: closed);
 
     /// <summary>
-    /// Reads the member's ledger, decides, writes, then advances the ledger with its ETag; losing that race undoes the
-    /// write and decides again. The idempotency record is checked first and written last.
+    /// Reads the member's ledger, decides, creates the closed session the plan names, then commits by writing the
+    /// ledger with its ETag; losing that race deletes what this attempt created and decides again. The idempotency
+    /// record is checked on retries (a racing twin may have won) and written last.
     /// </summary>
-    private async Task<SessionWriteResult> WriteAsync(string workspaceId, string userId, IdempotencyRecord? idempotency,
-        Func<Task<(SessionWriteResult, AttendanceSession?)>> decide, CancellationToken ct, bool replace = false, Func<IdempotencyRecord>? idempotencyAfter = null)
+    private async Task<(SessionWriteResult Result, AttendanceSession? Session)> WriteAsync(string workspaceId, string userId, IdempotencyRecord? idempotency,
+        Func<AttendanceDoc, Task<Plan>> decide, CancellationToken ct, Func<AttendanceSession, IdempotencyRecord?>? idempotencyAfter = null)
     {
         var partition = Member(workspaceId, userId);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            await ThrowIfTakenAsync(idempotency, ct);
+            if (attempt > 0) await ThrowIfTakenAsync(idempotency, ct);
             var (ledger, etag) = await LedgerAsync(workspaceId, userId, ct);
-            var (result, session) = await decide();
-            if (result != SessionWriteResult.Written || session is null)
+            var plan = await decide(ledger);
+            if (plan.Changed is not null && plan.Result == SessionWriteResult.Written) await MarkDirtyAsync(plan.Changed, ct);
+            // A closed document already there means another clock-out of this session got there first (or died before
+            // clearing the ledger): the session is closed.
+            if (plan.Create is { } created && !await TryCreateClosedAsync(created, ct)) plan = Plan.Refused;
+            if (plan.Result != SessionWriteResult.Written)
             {
                 // A retry racing its own original can see the original's session before its idempotency record:
                 // give that record a moment to appear, so the retry replays instead of reporting a conflict.
                 await WaitForIdempotencyRecordAsync(idempotency, ct);
-                return result;
+                return (plan.Result, null);
             }
-            await MarkDirtyAsync(session, ct);
-            var previous = replace ? (await db.Attendance.ReadAsync<SessionDoc>(session.Id, partition, ct)).Item : null;
-            await db.Attendance.UpsertItemAsync(SessionDoc.From(session), partition, cancellationToken: ct);
-            try
+            if (!await TryCommitAsync(plan.Ledger!, etag, ct))
             {
-                await db.Attendance.ReplaceItemAsync(ledger with { Version = ledger.Version + 1 }, ledger.Id, partition, new ItemRequestOptions { IfMatchEtag = etag }, ct);
-            }
-            catch (CosmosException e) when (e.IsPreconditionFailed())
-            {
-                // Another write to this member's sessions interleaved: undo ours and decide again on fresh state.
-                if (previous is not null) await db.Attendance.UpsertItemAsync(previous, partition, cancellationToken: ct);
-                else await db.Attendance.DeleteIfExistsAsync(session.Id, partition, ct);
+                if (plan.Create is not null) await db.Attendance.DeleteIfExistsAsync(plan.Create.Id, partition, ct);
                 continue;
             }
-            var record = idempotencyAfter?.Invoke() ?? idempotency;
-            if (record is not null)
-            {
-                try
-                {
-                    await db.Idempotency.CreateItemAsync(CosmosIdempotencyStore.Document.From(record), CosmosIdempotencyStore.PartitionFor(record.WorkspaceId, record.CallerId), cancellationToken: ct);
-                }
-                catch (CosmosException e) when (e.IsConflict())
-                {
-                    throw new IdempotencyKeyTakenException();
-                }
-            }
-            return SessionWriteResult.Written;
+            var record = plan.Changed is not null && idempotencyAfter is not null ? idempotencyAfter(plan.Changed) : idempotency;
+            if (record is not null) await SaveIdempotencyAsync(record, ct);
+            return (SessionWriteResult.Written, plan.Changed);
         }
         throw new Core.Storage.ConcurrencyConflictException();
+    }
+
+    private async Task<bool> TryCreateClosedAsync(AttendanceSession session, CancellationToken ct)
+    {
+        try
+        {
+            await db.Attendance.CreateItemAsync(AttendanceDoc.Closed(session), Member(session.WorkspaceId, session.UserId), cancellationToken: ct);
+            return true;
+        }
+        catch (CosmosException e) when (e.IsConflict())
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> TryCommitAsync(AttendanceDoc ledger, string? etag, CancellationToken ct)
+    {
+        var partition = Member(ledger.WorkspaceId, ledger.UserId);
+        try
+        {
+            if (etag is null) await db.Attendance.CreateItemAsync(ledger, partition, cancellationToken: ct);
+            else await db.Attendance.ReplaceItemAsync(ledger, ledger.Id, partition, new ItemRequestOptions { IfMatchEtag = etag }, ct);
+            return true;
+        }
+        catch (CosmosException e) when (e.IsPreconditionFailed() || e.IsConflict())
+        {
+            return false;
+        }
+    }
+
+    private async Task SaveIdempotencyAsync(IdempotencyRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await db.Idempotency.CreateItemAsync(CosmosIdempotencyStore.Document.From(record), CosmosIdempotencyStore.PartitionFor(record.WorkspaceId, record.CallerId), cancellationToken: ct);
+        }
+        catch (CosmosException e) when (e.IsConflict())
+        {
+            throw new IdempotencyKeyTakenException();
+        }
     }
 
     private async Task WaitForIdempotencyRecordAsync(IdempotencyRecord? record, CancellationToken ct)
@@ -205,30 +287,28 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         if (existing is not null && !existing.ToRecord().IsExpired(record.CreatedAt)) throw new IdempotencyKeyTakenException();
     }
 
-    private async Task<(Ledger Ledger, string ETag)> LedgerAsync(string workspaceId, string userId, CancellationToken ct)
+    /// <summary>The member's ledger and its ETag; a member who never clocked in has an empty one and no ETag yet.</summary>
+    private async Task<(AttendanceDoc Ledger, string? ETag)> LedgerAsync(string workspaceId, string userId, CancellationToken ct)
     {
-        var partition = Member(workspaceId, userId);
-        var id = Ledger.IdFor(userId);
-        var (ledger, etag) = await db.Attendance.ReadAsync<Ledger>(id, partition, ct);
-        if (ledger is not null) return (ledger, etag!);
-        try
-        {
-            var created = await db.Attendance.CreateItemAsync(new Ledger(id, "ledger", workspaceId, userId, 0), partition, cancellationToken: ct);
-            return (created.Resource, created.ETag);
-        }
-        catch (CosmosException e) when (e.IsConflict())
-        {
-            var (existing, existingETag) = await db.Attendance.ReadAsync<Ledger>(id, partition, ct);
-            return (existing ?? throw new InvalidOperationException("Ledger vanished after a create conflict."), existingETag!);
-        }
+        var (ledger, etag) = await db.Attendance.ReadAsync<AttendanceDoc>(AttendanceDoc.LedgerId(userId), Member(workspaceId, userId), ct);
+        return ledger is null ? (AttendanceDoc.EmptyLedger(workspaceId, userId), null) : (ledger, etag);
     }
 
-    private async Task<AttendanceSession?> OpenAsync(string workspaceId, string userId, CancellationToken ct) =>
-        (await Query(workspaceId, [userId], "IS_NULL(c.outAt)", q => q, ct)).FirstOrDefault();
+    /// <summary>The ledger without its open session if a closed document of that session exists (an unfinished clock-out).</summary>
+    private async Task<AttendanceDoc> WithoutStaleOpenAsync(AttendanceDoc ledger, CancellationToken ct)
+    {
+        if (ledger.OpenSession is not { } open) return ledger;
+        var (closed, _) = await db.Attendance.ReadAsync<AttendanceDoc>(open.Id, Member(ledger.WorkspaceId, ledger.UserId), ct);
+        return closed is null ? ledger : ledger.Next(null, closed.Out!.Timestamp) with { Version = ledger.Version };
+    }
 
-    private async Task<bool> OverlapsAsync(string workspaceId, string userId, long start, long? end, CancellationToken ct) =>
-        (await Query(workspaceId, [userId], "(IS_NULL(@end) OR c.inAt < @end) AND (IS_NULL(c.outAt) OR c.outAt > @start)",
-            q => q.WithParameter("@start", start).WithParameter("@end", end), ct)).Count > 0;
+    private async Task<bool> OverlapsClosedAsync(AttendanceSession session, CancellationToken ct)
+    {
+        var query = new QueryDefinition("SELECT c.id FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'session' AND c.outAt > @start AND (IS_NULL(@end) OR c.inAt < @end)")
+            .WithParameter("@ws", session.WorkspaceId).WithParameter("@user", session.UserId)
+            .WithParameter("@start", CosmosTime.Micros(session.Start)).WithParameter("@end", session.ClockOut is null ? null : CosmosTime.CeilingMicros(session.ClockOut.Timestamp));
+        return (await db.Attendance.QueryAsync<IdOnly>(query, Member(session.WorkspaceId, session.UserId), ct, limit: 1)).Count > 0;
+    }
 
     private Task MarkDirtyAsync(AttendanceSession session, CancellationToken ct)
     {
@@ -238,16 +318,37 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         return rollups.MarkDirtyAsync(session.WorkspaceId, session.UserId, Enumerable.Range(0, (int)(last - first + 1)).Select(i => first + i), ct);
     }
 
+    /// <summary>
+    /// Sessions matching <paramref name="where"/>, closed and open alike. An open session whose closed document also
+    /// exists is the stale copy of an unfinished clock-out and is left out; when the page alone cannot tell, one more
+    /// query asks.
+    /// </summary>
     private async Task<List<AttendanceSession>> Query(string workspaceId, IReadOnlyCollection<string>? userIds, string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct)
     {
+        if (userIds is { Count: 0 }) return [];
         var single = userIds is { Count: 1 };
-        var users = userIds is null || single ? "" : " AND ARRAY_CONTAINS(@users, c.userId)";
-        var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'session'{(single ? " AND c.userId = @user" : "")}{users} AND {where}")
-            .WithParameter("@ws", workspaceId));
+        var users = single ? " AND c.userId = @user" : userIds is null ? "" : " AND ARRAY_CONTAINS(@users, c.userId)";
+        var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND {HoldsSession}{users} AND {where}").WithParameter("@ws", workspaceId));
         if (single) query = query.WithParameter("@user", userIds!.First());
         else if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
-        if (userIds is { Count: 0 }) return [];
         var partition = single ? Member(workspaceId, userIds!.First()) : Workspace(workspaceId);
-        return (await db.Attendance.QueryAsync<SessionDoc>(query, partition, ct)).Select(d => d.ToSession()).ToList();
+        var docs = await db.Attendance.QueryAsync<AttendanceDoc>(query, partition, ct);
+
+        var closed = docs.Where(d => !d.IsLedger).ToList();
+        var closedIds = closed.Select(d => d.Id).ToHashSet();
+        var open = docs.Where(d => d.IsLedger && !closedIds.Contains(d.SessionId!)).ToList();
+        if (open.Count > 0)
+        {
+            var stale = await ClosedAmongAsync(workspaceId, partition, open.Select(d => d.SessionId!).ToArray(), ct);
+            open.RemoveAll(d => stale.Contains(d.SessionId!));
+        }
+        return closed.Concat(open).Select(d => d.ToSession()).ToList();
+    }
+
+    private async Task<HashSet<string>> ClosedAmongAsync(string workspaceId, PartitionKey partition, string[] sessionIds, CancellationToken ct)
+    {
+        var query = new QueryDefinition("SELECT c.id FROM c WHERE c.workspaceId = @ws AND c.type = 'session' AND ARRAY_CONTAINS(@ids, c.id)")
+            .WithParameter("@ws", workspaceId).WithParameter("@ids", sessionIds);
+        return (await db.Attendance.QueryAsync<IdOnly>(query, partition, ct)).Select(d => d.Id).ToHashSet();
     }
 }

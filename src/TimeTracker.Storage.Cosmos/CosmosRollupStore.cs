@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Time;
@@ -15,11 +16,18 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
     /// <summary>Longer than any request may run (host.json functionTimeout is 10 minutes).</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(15);
 
+    // Numbers in Cosmos DB are doubles (exact to 2^53), so instants that are never filtered on travel as strings of
+    // ticks ("start:end"), masks as hex, and markedAt (compared in a query) as Unix microseconds.
     private sealed record State(string Id, string Type, string WorkspaceId, long Watermark);
     private sealed record Dirty(string Id, string Type, string WorkspaceId, string UserId, long Day, long MarkedAt);
     private sealed record MemberDay(string Id, string Type, string WorkspaceId, string UserId, long Day, long Work, long Idle,
-        long[][] WorkIntervals, long[][] IdleIntervals, long?[][] Sessions);
-    private sealed record MaskEntry(string UserId, ulong Low, uint High);
+        string[] WorkIntervals, string[] IdleIntervals, string[] Sessions);
+    private sealed record MaskEntry(string UserId, string Mask)
+    {
+        public static MaskEntry From(string userId, QuarterHourMask mask) => new(userId, $"{mask.Low:x16}{mask.High:x8}");
+        public QuarterHourMask ToMask() => new(ulong.Parse(Mask.AsSpan(0, 16), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+            uint.Parse(Mask.AsSpan(16, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+    }
     private sealed record WorkspaceDay(string Id, string Type, string WorkspaceId, long Day, MaskEntry[] Members);
 
     private Container Items => db.Rollups;
@@ -34,12 +42,17 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
     public Task<long> GetDirtyVersionAsync(string workspaceId, CancellationToken ct = default) =>
         Task.FromResult((clock.GetUtcNow() - SettleTime).UtcTicks);
 
-    /// <summary>Marks (member, day) pairs dirty before the raw write they announce.</summary>
+    /// <summary>
+    /// Marks (member, day) pairs dirty before the raw write they announce. Days from <see cref="FirstUnsettledDay"/> on
+    /// need no mark, which spares clock-ins and clock-outs a round trip: the job only computes days before its own
+    /// today, so it cannot roll such a day up before this write, which ends within <see cref="SettleTime"/>, has landed.
+    /// </summary>
     public async Task MarkDirtyAsync(string workspaceId, string userId, IEnumerable<long> days, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
-        foreach (var day in days)
-            await Items.UpsertItemAsync(new Dirty($"dirty|{userId}|{day}", "dirty", workspaceId, userId, day, now), new PartitionKey(workspaceId), cancellationToken: ct);
+        var firstUnsettled = FirstUnsettledDay(now);
+        foreach (var day in days.Where(d => d < firstUnsettled))
+            await Items.UpsertItemAsync(new Dirty($"dirty|{userId}|{day}", "dirty", workspaceId, userId, day, CosmosTime.CeilingMicros(now)), new PartitionKey(workspaceId), cancellationToken: ct);
     }
 
     public async Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default)
@@ -69,7 +82,7 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
         var ids = days.SelectMany(d => d.Members.Select(m => m.UserId)).Distinct().ToList();
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return new EngagementRollup(ids, days.ToDictionary(d => d.Day,
-            d => d.Members.Select(m => (index[m.UserId], new QuarterHourMask(m.Low, m.High))).ToArray()));
+            d => d.Members.Select(m => (index[m.UserId], m.ToMask())).ToArray()));
     }
 
     public async Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default)
@@ -88,27 +101,46 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
         {
             if (byDay.TryGetValue(day, out var members))
                 await Items.UpsertItemAsync(new WorkspaceDay($"workspaceDay|{day}", "workspaceDay", workspaceId, day,
-                    members.Select(m => QuarterHourMask.FromWork(m.Work, day) is var mask ? new MaskEntry(m.UserId, mask.Low, mask.High) : null!).ToArray()), partition, cancellationToken: ct);
+                    members.Select(m => MaskEntry.From(m.UserId, QuarterHourMask.FromWork(m.Work, day))).ToArray()), partition, cancellationToken: ct);
             else await Items.DeleteIfExistsAsync($"workspaceDay|{day}", partition, ct);
         }
         if (days.Count > 0)
+            // Marks are rounded up and the version down, so a mark is only cleared when surely made before the version.
             foreach (var mark in await Query<Dirty>(workspaceId, "c.type = 'dirty' AND ARRAY_CONTAINS(@days, c.day) AND c.markedAt <= @version",
-                         q => q.WithParameter("@days", days.ToArray()).WithParameter("@version", dirtyVersion), ct))
+                         q => q.WithParameter("@days", days.ToArray()).WithParameter("@version", CosmosTime.Micros(dirtyVersion)), ct))
                 await Items.DeleteIfExistsAsync(mark.Id, partition, ct);
         if (watermark is { } w && (await GetWatermarkAsync(workspaceId, ct) ?? long.MinValue) < w)
             await Items.UpsertItemAsync(new State("state", "state", workspaceId, w), partition, cancellationToken: ct);
     }
 
+    /// <summary>The first UTC day that no rollup run starting before now + <see cref="SettleTime"/> computes.</summary>
+    public static long FirstUnsettledDay(long nowTicks) => ZoneDays.UtcDay(nowTicks + SettleTime.Ticks);
+
     private static string MemberDayId(string userId, long day) => $"memberDay|{userId}|{day}";
 
     private static MemberDay ToDocument(string workspaceId, DaySummary s) => new(MemberDayId(s.UserId, s.Day), "memberDay", workspaceId, s.UserId, s.Day,
-        s.WorkTicks, s.IdleTicks, s.Work.Items.Select(i => new[] { i.Start, i.End }).ToArray(), s.Idle.Items.Select(i => new[] { i.Start, i.End }).ToArray(),
-        s.Sessions.Select(r => new long?[] { r.In, r.Out }).ToArray());
+        s.WorkTicks, s.IdleTicks, s.Work.Items.Select(Pair).ToArray(), s.Idle.Items.Select(Pair).ToArray(),
+        s.Sessions.Select(r => r.Out is { } o ? $"{r.In}:{o}" : $"{r.In}:").ToArray());
 
     private static DaySummary ToSummary(MemberDay d) => new(d.UserId, d.Day,
-        IntervalSet.FromNormalized(d.WorkIntervals.Select(p => new TimeRange(p[0], p[1])).ToArray()),
-        IntervalSet.FromNormalized(d.IdleIntervals.Select(p => new TimeRange(p[0], p[1])).ToArray()),
-        d.Sessions.Select(p => new SessionRef(p[0]!.Value, p[1])).ToList());
+        IntervalSet.FromNormalized(d.WorkIntervals.Select(Range).ToArray()),
+        IntervalSet.FromNormalized(d.IdleIntervals.Select(Range).ToArray()),
+        d.Sessions.Select(SessionOf).ToList());
+
+    private static SessionRef SessionOf(string pair)
+    {
+        var colon = pair.IndexOf(':');
+        return new SessionRef(long.Parse(pair.AsSpan(0, colon), CultureInfo.InvariantCulture),
+            colon == pair.Length - 1 ? null : long.Parse(pair.AsSpan(colon + 1), CultureInfo.InvariantCulture));
+    }
+
+    private static string Pair(TimeRange range) => $"{range.Start}:{range.End}";
+
+    private static TimeRange Range(string pair)
+    {
+        var colon = pair.IndexOf(':');
+        return new TimeRange(long.Parse(pair.AsSpan(0, colon), CultureInfo.InvariantCulture), long.Parse(pair.AsSpan(colon + 1), CultureInfo.InvariantCulture));
+    }
 
     private Task<List<T>> Query<T>(string workspaceId, string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct) =>
         Items.QueryAsync<T>(bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND {where}").WithParameter("@ws", workspaceId)), new PartitionKey(workspaceId), ct);

@@ -1,9 +1,10 @@
-using Microsoft.Data.Sqlite;
 using TimeTracker.Core;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Members;
 using TimeTracker.Storage.Cosmos;
 using TimeTracker.Storage.Sqlite;
+
+using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Storage;
 
@@ -65,10 +66,10 @@ public abstract class ApiKeyStoreContract
 
 public sealed class SqliteApiKeyStoreTests : ApiKeyStoreContract, IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "timetracker-tests", $"keys-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _file = new("keys");
     private readonly SqliteDatabase _db;
 
-    public SqliteApiKeyStoreTests() => _db = new SqliteDatabase(_path);
+    public SqliteApiKeyStoreTests() => _db = new SqliteDatabase(_file.Path);
 
     protected override Task<IApiKeyStore> StoreAsync() => Task.FromResult<IApiKeyStore>(new SqliteApiKeyStore(_db));
 
@@ -91,11 +92,7 @@ public sealed class SqliteApiKeyStoreTests : ApiKeyStoreContract, IDisposable
         });
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) try { File.Delete(_path + suffix); } catch (IOException) { }
-    }
+    public void Dispose() => _file.Dispose();
 }
 
 [Collection(LocalCosmosCollection.Name)]

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using TimeTracker.Core;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Members;
@@ -7,6 +6,8 @@ using TimeTracker.Core.Teams;
 using TimeTracker.Core.Workspaces;
 using TimeTracker.Storage.Cosmos;
 using TimeTracker.Storage.Sqlite;
+
+using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Storage;
 
@@ -166,19 +167,15 @@ public abstract class MemberStoreContract
 
 public sealed class SqliteMemberStoreTests : MemberStoreContract, IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "timetracker-tests", $"members-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _file = new("members");
 
     protected override Task<Stores> CreateAsync()
     {
-        var db = new SqliteDatabase(_path);
+        var db = new SqliteDatabase(_file.Path);
         return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db), new SqliteTeamStore(db)));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) try { File.Delete(_path + suffix); } catch (IOException) { }
-    }
+    public void Dispose() => _file.Dispose();
 }
 
 [Collection(LocalCosmosCollection.Name)]

@@ -1,0 +1,253 @@
+using TimeTracker.Core;
+using TimeTracker.Core.Activity;
+using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Auth;
+using TimeTracker.Core.Members;
+using TimeTracker.Core.Time;
+using TimeTracker.Core.Workspaces;
+using TimeTracker.Storage.Cosmos;
+using TimeTracker.Storage.Sqlite;
+using TimeTracker.Tests.Infrastructure;
+
+namespace TimeTracker.Tests.Storage;
+
+/// <summary>The attendance, activity and rollup ports' contract, run against every store.</summary>
+public abstract class SessionStoreContract
+{
+    protected static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, IAttendanceStore Attendance, IActivityStore Activity, IRollupStore Rollups);
+
+    protected TestClock Clock { get; } = new(Now);
+
+    protected abstract Task<Stores> CreateAsync();
+
+    protected static async Task<(string Workspace, string Member)> MemberAsync(Stores s)
+    {
+        var workspace = new Workspace(Ids.New(), "Acme", "UTC", Now, null, null);
+        var owner = new Member
+        {
+            WorkspaceId = workspace.Id, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "Ada", LastName = "L",
+            Role = MemberRole.Owner, Status = MemberStatus.Active, CreatedAt = Now, UpdatedAt = Now, ActivatedAt = Now,
+        };
+        await s.Workspaces.CreateAsync(workspace, owner, new ApiKey(Ids.New(), workspace.Id, owner.Id, "k", "00", Now, null));
+        return (workspace.Id, owner.Id);
+    }
+
+    protected static AttendanceEvent Event(DateTimeOffset at, string by) => new(Ids.New(), at, at, by, "office", "127.0.0.1", null);
+
+    protected static AttendanceSession Session(string ws, string user, DateTimeOffset start, DateTimeOffset? end) =>
+        new(ws, user, DateOnly.FromDateTime(start.UtcDateTime), Event(start, user), end is { } e ? Event(e, user) : null);
+
+    [Fact]
+    public async Task The_member_and_its_workspace_read_together()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var (member, workspace) = await s.Members.GetWithWorkspaceAsync(ws, user);
+        Assert.Equal(user, member!.Id);
+        Assert.Equal(ws, workspace!.Id);
+        var (missing, sameWorkspace) = await s.Members.GetWithWorkspaceAsync(ws, Ids.New());
+        Assert.Null(missing);
+        Assert.Equal(ws, sameWorkspace!.Id);
+    }
+
+    [Fact]
+    public async Task Instants_read_back_to_the_tick()
+    {
+        // Ticks exceed what a double holds exactly (2^53), which is how Cosmos DB stores numbers.
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var start = Now.AddTicks(1234567);
+        var open = Session(ws, user, start, null);
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(open, null));
+        var (result, closed) = await s.Attendance.ClockOutAsync(ws, user, Event(start.AddHours(1).AddTicks(7654321), user), null, _ => "");
+        Assert.Equal(SessionWriteResult.Written, result);
+
+        var read = Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now, Now.AddDays(1)));
+        Assert.Equal(closed, read, SessionComparer.Instance);
+        Assert.Equal(start, read.Start);
+        Assert.Equal(closed!.ClockOut!.Timestamp, read.ClockOut!.Timestamp);
+    }
+
+    [Fact]
+    public async Task One_open_session_and_no_overlap_with_closed_ones_including_future_pairs()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var future = Session(ws, user, Now.AddMinutes(-30), Now.AddHours(2));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(future, null));
+        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.ClockInAsync(Session(ws, user, Now, null), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(2), null), null));
+        Assert.Equal(SessionWriteResult.AlreadyOpen, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(3), null), null));
+        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(4), Now.AddHours(5)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-3), Now.AddHours(-2)), null));
+        Assert.Equal(3, (await s.Attendance.GetOverlappingAsync(ws, null, Now.AddDays(-1), Now.AddDays(1))).Count);
+    }
+
+    [Fact]
+    public async Task Parallel_clock_ins_of_one_member_write_one_session()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => s.Attendance.ClockInAsync(Session(ws, user, Now.AddSeconds(i), null), null)));
+        Assert.Equal(1, results.Count(r => r == SessionWriteResult.Written));
+        Assert.All(results.Where(r => r != SessionWriteResult.Written), r => Assert.Equal(SessionWriteResult.AlreadyOpen, r));
+        Assert.Single(await s.Attendance.GetOpenStartedBeforeAsync(ws, Now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Deleting_either_event_removes_the_pair_and_an_open_session_can_be_deleted()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var pair = Session(ws, user, Now.AddHours(-5), Now.AddHours(-4));
+        await s.Attendance.AddPairAsync(pair, null);
+        var found = await s.Attendance.FindByEventAsync(ws, pair.ClockOut!.Id);
+        Assert.Equal(pair.Id, found!.Id);
+        Assert.True(await s.Attendance.DeleteAsync(ws, found.Id));
+        Assert.Null(await s.Attendance.FindByEventAsync(ws, pair.ClockIn.Id));
+
+        var open = Session(ws, user, Now, null);
+        await s.Attendance.ClockInAsync(open, null);
+        Assert.True(await s.Attendance.DeleteAsync(ws, open.Id));
+        Assert.Empty(await s.Attendance.GetByDateAsync(ws, [user], DateOnly.FromDateTime(Now.UtcDateTime), DateOnly.FromDateTime(Now.UtcDateTime)));
+        Assert.Equal(SessionWriteResult.NoneOpen, (await s.Attendance.ClockOutAsync(ws, user, Event(Now.AddHours(1), user), null, _ => "")).Result);
+        Assert.False(await s.Attendance.DeleteAsync(ws, open.Id));
+    }
+
+    [Fact]
+    public async Task Idle_samples_read_back_within_the_range_for_the_given_members()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var idle = new ActivitySample(Guid.NewGuid(), Now.AddMinutes(10).AddTicks(1230), Now.AddMinutes(20).AddTicks(4560), ActivityState.Idle);
+        var samples = new[] { idle, new ActivitySample(Guid.NewGuid(), Now, Now.AddMinutes(10), ActivityState.Active) };
+        Assert.Equal(2, (await s.Activity.AddAsync(ws, user, samples)).Accepted);
+        Assert.Equal(0, (await s.Activity.AddAsync(ws, user, samples)).Accepted);
+        var read = Assert.Single(await s.Activity.GetIdleAsync(ws, [user], Now, Now.AddHours(1)));
+        Assert.Equal(user, read.UserId);
+        Assert.Equal(idle.Start, read.Start);
+        Assert.Equal(idle.End, read.End);
+        Assert.Empty(await s.Activity.GetIdleAsync(ws, [user], Now.AddMinutes(30), Now.AddHours(1)));
+        Assert.Empty(await s.Activity.GetIdleAsync(ws, [Ids.New()], Now, Now.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task Rollups_read_back_exactly_including_masks_with_far_apart_quarter_hours()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var day = ZoneDays.UtcDay(Now.UtcTicks) - 3;
+        var midnight = ZoneDays.UtcDaySpan(day).Start;
+        // The first and the 64th quarter-hour (00:00 and 15:45): the mask's low word has bits 0 and 63, 2^63 + 1 apart.
+        var sessions = new[]
+        {
+            Session(ws, user, TimeRange.ToInstant(midnight).AddTicks(3), TimeRange.ToInstant(midnight).AddMinutes(10)),
+            Session(ws, user, TimeRange.ToInstant(midnight).AddMinutes(15 * 63 + 1), TimeRange.ToInstant(midnight).AddMinutes(15 * 64).AddTicks(-7)),
+        };
+        var summary = DaySummary.Compute(user, day, sessions, [new TimeRange(midnight + 17, midnight + 42)], Now.UtcTicks);
+        var version = await s.Rollups.GetDirtyVersionAsync(ws);
+        await s.Rollups.SaveAsync(ws, [day], [summary], version, day);
+
+        var read = Assert.Single(await s.Rollups.GetDaysAsync(ws, [user], [day]));
+        Assert.Equal(summary.Work.Items, read.Work.Items);
+        Assert.Equal(summary.Idle.Items, read.Idle.Items);
+        Assert.Equal(summary.Sessions, read.Sessions);
+        var engagement = await s.Rollups.GetEngagementAsync(ws, day, day);
+        var (member, mask) = Assert.Single(engagement.Days[day]);
+        Assert.Equal(user, engagement.MemberIds[member]);
+        Assert.Equal(QuarterHourMask.FromWork(summary.Work, day), mask);
+        Assert.Equal(day, await s.Rollups.GetWatermarkAsync(ws));
+    }
+
+    [Fact]
+    public async Task A_late_write_to_a_rolled_up_day_marks_it_dirty()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var day = ZoneDays.UtcDay(Now.UtcTicks) - 2;
+        await s.Rollups.SaveAsync(ws, [day], [], await s.Rollups.GetDirtyVersionAsync(ws), day);
+        Assert.Empty(await s.Rollups.GetDirtyAsync(ws, day, day));
+        var start = TimeRange.ToInstant(ZoneDays.UtcDaySpan(day).Start).AddHours(9);
+        await s.Attendance.AddPairAsync(Session(ws, user, start, start.AddHours(1)), null);
+        Assert.Equal([(user, day)], await s.Rollups.GetDirtyAsync(ws, day, day));
+    }
+
+    /// <summary>Compares sessions by value (events are records; the session's equality is by reference to them).</summary>
+    private sealed class SessionComparer : IEqualityComparer<AttendanceSession?>
+    {
+        public static readonly SessionComparer Instance = new();
+        public bool Equals(AttendanceSession? x, AttendanceSession? y) => x == y;
+        public int GetHashCode(AttendanceSession? obj) => obj?.GetHashCode() ?? 0;
+    }
+}
+
+public sealed class SqliteSessionStoreTests : SessionStoreContract, IDisposable
+{
+    private readonly TemporarySqliteFile _file = new("sessions");
+
+    protected override Task<Stores> CreateAsync()
+    {
+        var db = new SqliteDatabase(_file.Path);
+        var keys = new MemberKeys();
+        return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db), new SqliteAttendanceStore(db, Clock),
+            new SqliteActivityStore(db, keys), new SqliteRollupStore(db, keys)));
+    }
+
+    public void Dispose() => _file.Dispose();
+}
+
+[Collection(LocalCosmosCollection.Name)]
+public sealed class CosmosSessionStoreTests(LocalCosmos cosmos) : SessionStoreContract, IDisposable
+{
+    private CosmosDatabase? _db;
+
+    protected override async Task<Stores> CreateAsync()
+    {
+        _db = await cosmos.CreateDatabaseAsync();
+        var members = new CosmosMemberStore(_db);
+        var workspaces = new CosmosWorkspaceStore(_db, members, new CosmosApiKeyStore(_db));
+        var rollups = new CosmosRollupStore(_db, Clock);
+        return new Stores(workspaces, members, new CosmosAttendanceStore(_db, rollups, Clock), new CosmosActivityStore(_db, workspaces, rollups, Clock), rollups);
+    }
+
+    [Fact]
+    public async Task A_clock_out_that_died_before_clearing_the_ledger_leaves_the_session_closed()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var open = Session(ws, user, Now.AddHours(-2), null);
+        await s.Attendance.ClockInAsync(open, null);
+        // The closed document is written, the ledger still holds the open session: what a crash in between leaves.
+        var closed = open with { ClockOut = Event(Now.AddHours(-1), user) };
+        await ((CosmosAttendanceStore)s.Attendance).ImportAsync([closed]);
+
+        Assert.Equal(closed.ClockOut, Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now)).ClockOut);
+        Assert.Empty(await s.Attendance.GetOpenStartedBeforeAsync(ws, Now));
+        Assert.Equal(closed.ClockOut, (await s.Attendance.FindByEventAsync(ws, open.Id))!.ClockOut);
+        Assert.Equal(SessionWriteResult.NoneOpen, (await s.Attendance.ClockOutAsync(ws, user, Event(Now, user), null, _ => "")).Result);
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now, null), null));
+        Assert.Equal(2, (await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now.AddHours(1))).Count);
+        Assert.True(await s.Attendance.DeleteAsync(ws, open.Id));
+        Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task Writes_to_days_no_rollup_can_reach_yet_skip_the_dirty_mark()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var today = ZoneDays.UtcDay(Now.UtcTicks);
+        await s.Attendance.ClockInAsync(Session(ws, user, Now, null), null);
+        Assert.Empty(await s.Rollups.GetDirtyAsync(ws, today - 1, today + 1));
+
+        // Ten minutes before midnight a rollup run within the settle time could already compute today.
+        Clock.Set(TimeRange.ToInstant(ZoneDays.UtcDaySpan(today).End).AddMinutes(-10));
+        await s.Attendance.ClockOutAsync(ws, user, Event(Clock.GetUtcNow(), user), null, _ => "");
+        Assert.Equal([(user, today)], await s.Rollups.GetDirtyAsync(ws, today - 1, today + 1));
+    }
+
+    public void Dispose() => _db?.Dispose();
+}
