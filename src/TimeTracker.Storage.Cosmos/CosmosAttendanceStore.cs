@@ -195,7 +195,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     /// <summary>
     /// Reads the member's ledger, decides, creates the closed session the plan names, then commits by writing the
     /// ledger with its ETag; losing that race deletes what this attempt created and decides again. The idempotency
-    /// record is checked on retries (a racing twin may have won) and written last.
+    /// record is checked on retries (a racing twin may have won) and created last: if another request took the key
+    /// meanwhile, this write is undone before <see cref="IdempotencyKeyTakenException"/>, so nothing of it remains.
     /// </summary>
     private async Task<(SessionWriteResult Result, AttendanceSession? Session)> WriteAsync(string workspaceId, string userId, IdempotencyRecord? idempotency,
         Func<AttendanceDoc, Task<Plan>> decide, CancellationToken ct, Func<AttendanceSession, IdempotencyRecord?>? idempotencyAfter = null)
@@ -217,13 +218,18 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
                 await WaitForIdempotencyRecordAsync(idempotency, ct);
                 return (plan.Result, null);
             }
-            if (!await TryCommitAsync(plan.Ledger!, etag, ct))
+            var committed = await TryCommitAsync(plan.Ledger!, etag, ct);
+            if (committed is null)
             {
                 if (plan.Create is not null) await db.Attendance.DeleteIfExistsAsync(plan.Create.Id, partition, ct);
                 continue;
             }
             var record = plan.Changed is not null && idempotencyAfter is not null ? idempotencyAfter(plan.Changed) : idempotency;
-            if (record is not null) await SaveIdempotencyAsync(record, ct);
+            if (record is not null && !await TryCreateIdempotencyAsync(record, ct))
+            {
+                await UndoAsync(plan, ledger, etag, committed, ct);
+                throw new IdempotencyKeyTakenException();
+            }
             return (SessionWriteResult.Written, plan.Changed);
         }
         throw new Core.Storage.ConcurrencyConflictException();
@@ -242,30 +248,51 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         }
     }
 
-    private async Task<bool> TryCommitAsync(AttendanceDoc ledger, string? etag, CancellationToken ct)
+    /// <summary>Writes the ledger if it is still the version read (no ETag: if it still does not exist); the new ETag, or null.</summary>
+    private async Task<string?> TryCommitAsync(AttendanceDoc ledger, string? etag, CancellationToken ct)
     {
         var partition = Member(ledger.WorkspaceId, ledger.UserId);
         try
         {
-            if (etag is null) await db.Attendance.CreateItemAsync(ledger, partition, cancellationToken: ct);
-            else await db.Attendance.ReplaceItemAsync(ledger, ledger.Id, partition, new ItemRequestOptions { IfMatchEtag = etag }, ct);
-            return true;
+            var response = etag is null
+                ? await db.Attendance.CreateItemAsync(ledger, partition, cancellationToken: ct)
+                : await db.Attendance.ReplaceItemAsync(ledger, ledger.Id, partition, new ItemRequestOptions { IfMatchEtag = etag }, ct);
+            return response.ETag;
         }
         catch (CosmosException e) when (e.IsPreconditionFailed() || e.IsConflict())
         {
-            return false;
+            return null;
         }
     }
 
-    private async Task SaveIdempotencyAsync(IdempotencyRecord record, CancellationToken ct)
+    /// <summary>
+    /// Takes back a committed write whose idempotency key another request took: the closed document it created goes,
+    /// and the ledger returns to what it held, unless someone has written it since (then they acted on what they saw).
+    /// </summary>
+    private async Task UndoAsync(Plan plan, AttendanceDoc before, string? beforeETag, string committedETag, CancellationToken ct)
+    {
+        var partition = Member(before.WorkspaceId, before.UserId);
+        if (plan.Create is not null) await db.Attendance.DeleteIfExistsAsync(plan.Create.Id, partition, ct);
+        var restored = beforeETag is null ? before.Next(null) : before with { Version = plan.Ledger!.Version + 1 };
+        try
+        {
+            await db.Attendance.ReplaceItemAsync(restored, restored.Id, partition, new ItemRequestOptions { IfMatchEtag = committedETag }, ct);
+        }
+        catch (CosmosException e) when (e.IsPreconditionFailed())
+        {
+        }
+    }
+
+    private async Task<bool> TryCreateIdempotencyAsync(IdempotencyRecord record, CancellationToken ct)
     {
         try
         {
             await db.Idempotency.CreateItemAsync(CosmosIdempotencyStore.Document.From(record), CosmosIdempotencyStore.PartitionFor(record.WorkspaceId, record.CallerId), cancellationToken: ct);
+            return true;
         }
         catch (CosmosException e) when (e.IsConflict())
         {
-            throw new IdempotencyKeyTakenException();
+            return false;
         }
     }
 

@@ -3,6 +3,8 @@ using TimeTracker.Core.Activity;
 using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Auth;
+using TimeTracker.Core.Idempotency;
+using TimeTracker.Core.Invitations;
 using TimeTracker.Core.Members;
 using TimeTracker.Core.Time;
 using TimeTracker.Core.Workspaces;
@@ -12,12 +14,13 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Storage;
 
-/// <summary>The attendance, activity and rollup ports' contract, run against every store.</summary>
+/// <summary>The contract of the attendance, activity, rollup, idempotency and invitation ports, run against every store.</summary>
 public abstract class SessionStoreContract
 {
     protected static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, IAttendanceStore Attendance, IActivityStore Activity, IRollupStore Rollups);
+    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, IAttendanceStore Attendance, IActivityStore Activity, IRollupStore Rollups,
+        IInvitationStore Invitations, IApiKeyStore Keys, IIdempotencyStore Idempotency);
 
     protected TestClock Clock { get; } = new(Now);
 
@@ -118,6 +121,45 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task An_idempotency_record_is_written_with_its_session_and_a_taken_key_writes_nothing()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var record = new IdempotencyRecord(ws, user, "key-1", "hash", 201, "{\"id\":1}", Now);
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-3), Now.AddHours(-2)), record));
+        Assert.Equal(record, await s.Idempotency.GetAsync(ws, user, "key-1"));
+        Assert.Null(await s.Idempotency.GetAsync(ws, Ids.New(), "key-1"));
+
+        await Assert.ThrowsAsync<IdempotencyKeyTakenException>(() => s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-1), Now), record));
+        Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task An_invitation_is_accepted_once_even_when_accepts_race()
+    {
+        var s = await CreateAsync();
+        var (ws, _) = await MemberAsync(s);
+        var invited = new Member
+        {
+            WorkspaceId = ws, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "In", LastName = "Vited",
+            Role = MemberRole.RegularUser, Status = MemberStatus.Invited, CreatedAt = Now, UpdatedAt = Now,
+        };
+        var invitation = new Invitation(Ids.New(), ws, invited.Id, Now, Now + Invitation.Lifetime);
+        await s.Invitations.CreateAsync(invited, invitation);
+        Assert.Equal(invitation, await s.Invitations.GetAsync(invitation.Id));
+        Assert.Equal(MemberStatus.Invited, (await s.Members.GetAsync(ws, invited.Id))!.Status);
+
+        var current = (await s.Members.GetAsync(ws, invited.Id))!;
+        var keys = Enumerable.Range(0, 4).Select(i => new ApiKey(Ids.New(), ws, invited.Id, $"k{i}", "00", Now, null)).ToList();
+        var accepted = await Task.WhenAll(keys.Select(key =>
+            s.Invitations.AcceptAsync(invitation, current with { Status = MemberStatus.Active, ActivatedAt = Now }, key, Now)));
+        Assert.Equal(1, accepted.Count(a => a));
+        Assert.Equal(MemberStatus.Active, (await s.Members.GetAsync(ws, invited.Id))!.Status);
+        Assert.NotNull((await s.Invitations.GetAsync(invitation.Id))!.AcceptedAt);
+        Assert.Equal(keys[Array.IndexOf(accepted, true)].Id, Assert.Single(await s.Keys.ListAsync(ws, invited.Id)).Id);
+    }
+
+    [Fact]
     public async Task Idle_samples_read_back_within_the_range_for_the_given_members()
     {
         var s = await CreateAsync();
@@ -193,7 +235,7 @@ public sealed class SqliteSessionStoreTests : SessionStoreContract, IDisposable
         var db = new SqliteDatabase(_file.Path);
         var keys = new MemberKeys();
         return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db), new SqliteAttendanceStore(db, Clock),
-            new SqliteActivityStore(db, keys), new SqliteRollupStore(db, keys)));
+            new SqliteActivityStore(db, keys), new SqliteRollupStore(db, keys), new SqliteInvitationStore(db), new SqliteApiKeyStore(db), new SqliteIdempotencyStore(db)));
     }
 
     public void Dispose() => _file.Dispose();
@@ -208,9 +250,11 @@ public sealed class CosmosSessionStoreTests(LocalCosmos cosmos) : SessionStoreCo
     {
         _db = await cosmos.CreateDatabaseAsync();
         var members = new CosmosMemberStore(_db);
-        var workspaces = new CosmosWorkspaceStore(_db, members, new CosmosApiKeyStore(_db));
+        var keys = new CosmosApiKeyStore(_db);
+        var workspaces = new CosmosWorkspaceStore(_db, members, keys);
         var rollups = new CosmosRollupStore(_db, Clock);
-        return new Stores(workspaces, members, new CosmosAttendanceStore(_db, rollups, Clock), new CosmosActivityStore(_db, workspaces, rollups, Clock), rollups);
+        return new Stores(workspaces, members, new CosmosAttendanceStore(_db, rollups, Clock), new CosmosActivityStore(_db, workspaces, rollups, Clock), rollups,
+            new CosmosInvitationStore(_db, members, keys), keys, new CosmosIdempotencyStore(_db));
     }
 
     [Fact]
