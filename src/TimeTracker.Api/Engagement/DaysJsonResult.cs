@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
@@ -6,8 +9,8 @@ namespace TimeTracker.Api.Engagement;
 
 /// <summary>
 /// Writes Rocket.Chat's <c>{month: [{usersList, users, day, month, year}], success: true}</c> straight to the response.
-/// A year of a large workspace is hundreds of thousands of ids, so each id is encoded once and the body is
-/// streamed in chunks rather than built as one string.
+/// A year of a large workspace is hundreds of thousands of ids (about 12 MB), so each id is JSON-encoded once, with
+/// its quotes, and copied as bytes; the body streams out in chunks rather than being built as one string.
 /// </summary>
 public sealed class DaysJsonResult(IEnumerable<(LocalDate Date, IReadOnlyList<string> Users)> days) : IResult
 {
@@ -17,30 +20,46 @@ public sealed class DaysJsonResult(IEnumerable<(LocalDate Date, IReadOnlyList<st
     {
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        var encoded = new Dictionary<string, JsonEncodedText>(StringComparer.Ordinal);
-        await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter);
-        writer.WriteStartObject();
-        writer.WriteStartArray("month");
+        var body = httpContext.Response.BodyWriter;
+        var encoded = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        long unflushed = 0;
+        void Write(ReadOnlySpan<byte> bytes)
+        {
+            body.Write(bytes);
+            unflushed += bytes.Length;
+        }
+
+        Write("{\"month\":["u8);
+        var first = true;
         foreach (var (date, users) in days)
         {
-            writer.WriteStartObject();
-            writer.WriteStartArray("usersList");
-            foreach (var user in users)
+            Write(first ? "{\"usersList\":["u8 : ",{\"usersList\":["u8);
+            first = false;
+            for (var i = 0; i < users.Count; i++)
             {
-                if (!encoded.TryGetValue(user, out var text)) encoded[user] = text = JsonEncodedText.Encode(user);
-                writer.WriteStringValue(text);
+                if (i > 0) Write(","u8);
+                if (!encoded.TryGetValue(users[i], out var id)) encoded[users[i]] = id = Quoted(users[i]);
+                Write(id);
             }
-            writer.WriteEndArray();
-            writer.WriteNumber("users", users.Count);
-            writer.WriteNumber("day", date.Day);
-            writer.WriteNumber("month", date.Month);
-            writer.WriteNumber("year", date.Year);
-            writer.WriteEndObject();
-            if (writer.BytesPending > FlushThreshold) await writer.FlushAsync(httpContext.RequestAborted);
+            Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"],\"users\":{users.Count},\"day\":{date.Day},\"month\":{date.Month},\"year\":{date.Year}}}")));
+            if (unflushed > FlushThreshold)
+            {
+                await body.FlushAsync(httpContext.RequestAborted);
+                unflushed = 0;
+            }
         }
-        writer.WriteEndArray();
-        writer.WriteBoolean("success", true);
-        writer.WriteEndObject();
-        await writer.FlushAsync(httpContext.RequestAborted);
+        Write("],\"success\":true}"u8);
+        await body.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>The id as a JSON string (escaped as System.Text.Json escapes it), quotes included.</summary>
+    private static byte[] Quoted(string id)
+    {
+        var text = JsonEncodedText.Encode(id).EncodedUtf8Bytes;
+        var bytes = new byte[text.Length + 2];
+        bytes[0] = bytes[^1] = (byte)'"';
+        text.CopyTo(bytes.AsSpan(1));
+        return bytes;
     }
 }
