@@ -10,7 +10,6 @@ using TimeTracker.Core.Auth;
 using TimeTracker.Core.Idempotency;
 using TimeTracker.Core.Members;
 using TimeTracker.Core.Time;
-using TimeTracker.Core.Workspaces;
 
 namespace TimeTracker.Api.Attendance;
 
@@ -24,7 +23,7 @@ public static class AttendanceEndpoints
         if (idempotency.Replay is { } replay) return replay;
 
         var now = ctx.Now;
-        var session = new AttendanceSession(caller.WorkspaceId, member.Id, await LocalDateAsync(ctx, caller, member, now),
+        var session = new AttendanceSession(caller.WorkspaceId, member.Id, LocalDate(caller, member, now),
             NewEvent(ctx, caller, now, body.String("officeId", 100), body.String("comment", 1000)), null);
         var json = Serialize(AttendanceEventResponse.ClockIn(session));
         var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().ClockInAsync(session, idempotency.Record(201, json), ctx.Aborted));
@@ -62,7 +61,7 @@ public static class AttendanceEndpoints
         var clockIn = Instant(body, "clockInTimestampUtc");
         var clockOut = Instant(body, "clockOutTimestampUtc");
         if (AttendanceRules.CheckPair(clockIn, clockOut) is { } rule) throw body.Invalid("clockOutTimestampUtc", rule);
-        var localDate = await LocalDateAsync(ctx, caller, member, clockIn);
+        var localDate = LocalDate(caller, member, clockIn);
         if (date != localDate)
             throw body.Invalid("date", $"must be {localDate:yyyy-MM-dd}, the user's local date at clockInTimestampUtc");
         var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
@@ -147,16 +146,9 @@ public static class AttendanceEndpoints
         new(Ids.New(), timestamp, ctx.Now, caller.MemberId, officeId,
             ClientAddress.Of(ctx.Request, ctx.Service<IOptions<TimeTrackerOptions>>().Value.TrustForwardedFor), comment);
 
-    private static async Task<DateOnly> LocalDateAsync(ApiContext ctx, Caller caller, Member member, DateTimeOffset instant)
-    {
-        var zone = member.TimeZone ?? caller.Workspace?.TimeZone;
-        if (zone is null)
-        {
-            var workspace = await ctx.Service<IWorkspaceStore>().GetAsync(member.WorkspaceId, ctx.Aborted);
-            zone = workspace?.TimeZone ?? "UTC";
-        }
-        return LocalDates.DateIn(instant, zone);
-    }
+    /// <summary>The member's zone, else the workspace's (read with the caller's key; the member is of that workspace).</summary>
+    private static DateOnly LocalDate(Caller caller, Member member, DateTimeOffset instant) =>
+        LocalDates.DateIn(instant, member.TimeZone ?? caller.Workspace?.TimeZone ?? "UTC");
 
     private sealed record Outcome<T>(T? Value, IResult? Replay);
 
