@@ -173,12 +173,25 @@ internal static class Migrations
             masks BLOB NOT NULL,
             PRIMARY KEY(workspace_id, day)) WITHOUT ROWID;
         """,
+
+        // 4: a sample is deduplicated by (member, start, client id). Keyed by UTC day, the random ids still
+        // scattered each batch over a member-day's whole index range (118k rows/s measured); keyed by start,
+        // a tracker's batches append at each member's tail (272k rows/s). A re-send repeats the sample's
+        // start, so it still collides; reusing an id for a different start is not a re-send.
+        """
+        DROP INDEX ux_activity_sample;
+        ALTER TABLE activity DROP COLUMN day;
+        CREATE UNIQUE INDEX ux_activity_sample ON activity(member_key, start_at, sample_id);
+        """,
     ];
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Scripts.Length);
+
+    /// <summary>Applies the scripts up to <paramref name="target"/>; tests use it to build an older schema to upgrade.</summary>
+    internal static void Apply(SqliteConnection connection, int target)
     {
         var current = Convert.ToInt32(connection.Scalar("PRAGMA user_version;", null));
-        for (var version = current + 1; version <= Scripts.Length; version++)
+        for (var version = current + 1; version <= target; version++)
         {
             using var transaction = connection.BeginTransaction(deferred: false);
             SqliteDatabase.Execute(connection, Scripts[version - 1], transaction);

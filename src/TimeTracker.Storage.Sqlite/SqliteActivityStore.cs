@@ -11,7 +11,7 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             var owner = keys.GetOrCreate(c, tx, workspaceId, userId);
             using var insert = c.CreateCommand();
             insert.Transaction = tx;
-            insert.CommandText = "INSERT OR IGNORE INTO activity(member_key, day, sample_id, start_at, end_at, idle) VALUES (@owner, @start / 864000000000, @id, @start, @end, @idle)";
+            insert.CommandText = "INSERT OR IGNORE INTO activity(member_key, sample_id, start_at, end_at, idle) VALUES (@owner, @id, @start, @end, @idle)";
             insert.Parameters.AddWithValue("@owner", owner);
             var id = insert.Parameters.Add("@id", SqliteType.Blob);
             var start = insert.Parameters.Add("@start", SqliteType.Integer);
