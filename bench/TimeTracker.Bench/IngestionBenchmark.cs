@@ -95,7 +95,10 @@ public static class IngestionBenchmark
             new ActivitySample(Guid.NewGuid(), origin.AddSeconds(BatchSize * (b / members.Count) + i), origin.AddSeconds(BatchSize * (b / members.Count) + i + 1), i % 3 == 0 ? ActivityState.Idle : ActivityState.Active)).ToList()).ToList();
         var stopwatch = Stopwatch.StartNew();
         for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspaceId, members[b % members.Count], prepared[b]);
-        return batches * (double)BatchSize / stopwatch.Elapsed.TotalSeconds;
+        var rate = batches * (double)BatchSize / stopwatch.Elapsed.TotalSeconds;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        return rate;
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
