@@ -13,14 +13,19 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
 {
     public sealed record Row(WorkTimeResult Result, AttendanceSession? LastSessionBefore, bool IsWorking);
 
+    /// <summary>Members per concurrent rollup read: a large request's reads are split so both cores of a small host work on it.</summary>
+    private const int ShardSize = 500;
+
     public async Task<IReadOnlyList<Row>> ComputeAsync(string workspaceId, IReadOnlyList<string> userIds, TimeRange range, bool useRollups = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var tallies = userIds.Distinct().ToDictionary(u => u, u => new WorkTimeTally(u));
-        if (useRollups) await AddWithRollupsAsync(workspaceId, tallies, range, now, ct);
-        else await AddRawAsync(workspaceId, tallies.Values, range, range, now, ct);
+        var openSessions = attendance.GetOpenStartedBeforeAsync(workspaceId, DateTimeOffset.MaxValue, ct);
+        var parts = useRollups ? await ReadWithRollupsAsync(workspaceId, tallies, range, now, ct) : [ReadRawAsync(workspaceId, tallies.Values, range, range, now, ct)];
+        // Reads run concurrently; their results are applied one after another, since tallies are not thread-safe.
+        foreach (var apply in await Task.WhenAll(parts)) apply();
 
-        var open = (await attendance.GetOpenStartedBeforeAsync(workspaceId, DateTimeOffset.MaxValue, ct)).Select(s => s.UserId).ToHashSet();
+        var open = (await openSessions).Select(s => s.UserId).ToHashSet();
         var withoutSessions = tallies.Values.Where(t => t.FirstIn is null).Select(t => t.UserId).ToList();
         var lastBefore = withoutSessions.Count == 0
             ? new Dictionary<string, AttendanceSession>()
@@ -28,48 +33,65 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
         return tallies.Values.Select(t => new Row(t.Result(), lastBefore.GetValueOrDefault(t.UserId), open.Contains(t.UserId))).ToList();
     }
 
-    private async Task AddWithRollupsAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, TimeRange range, long now, CancellationToken ct)
+    /// <summary>Starts every read the range needs; each finishes with the change it makes to the tallies.</summary>
+    private async Task<List<Task<Action>>> ReadWithRollupsAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, TimeRange range, long now, CancellationToken ct)
     {
         var firstDay = ZoneDays.UtcDay(range.Start);
         var lastDay = ZoneDays.UtcDay(range.End - 1);
         var watermark = Math.Min(await rollups.GetWatermarkAsync(workspaceId, ct) ?? long.MinValue, ZoneDays.UtcDay(now) - 1);
         var rolledLast = Math.Min(lastDay, watermark);
-        if (rolledLast < firstDay)
-        {
-            await AddRawAsync(workspaceId, tallies.Values, range, range, now, ct);
-            return;
-        }
+        if (rolledLast < firstDay) return [ReadRawAsync(workspaceId, tallies.Values, range, range, now, ct)];
 
         var dirtyUsers = (await rollups.GetDirtyAsync(workspaceId, firstDay, rolledLast, ct)).Select(d => d.UserId).ToHashSet();
         var clean = tallies.Keys.Where(u => !dirtyUsers.Contains(u)).ToList();
-        await AddRawAsync(workspaceId, tallies.Values.Where(t => dirtyUsers.Contains(t.UserId)).ToList(), range, range, now, ct);
-        if (clean.Count == 0) return;
+        var reads = new List<Task<Action>> { ReadRawAsync(workspaceId, tallies.Values.Where(t => dirtyUsers.Contains(t.UserId)).ToList(), range, range, now, ct) };
+        if (clean.Count == 0) return reads;
 
         var firstWhole = ZoneDays.UtcDaySpan(firstDay).Start == range.Start ? firstDay : firstDay + 1;
         var lastWhole = Math.Min(rolledLast, ZoneDays.UtcDaySpan(lastDay).End == range.End ? lastDay : lastDay - 1);
-        if (firstWhole <= lastWhole)
-            foreach (var (user, totals) in await rollups.SumDaysAsync(workspaceId, clean, firstWhole, lastWhole, ct))
-                tallies[user].AddWholeDays(totals);
-
         var partialDays = new[] { firstDay, lastDay }.Distinct().Where(d => d <= rolledLast && (d < firstWhole || d > lastWhole)).ToList();
-        if (partialDays.Count > 0)
-            foreach (var day in await rollups.GetDaysAsync(workspaceId, clean, partialDays, ct))
-                tallies[day.UserId].AddClipped(day, range, now);
-
+        foreach (var shard in clean.Chunk(ShardSize))
+        {
+            if (firstWhole <= lastWhole) reads.Add(ReadWholeDaysAsync(workspaceId, tallies, shard, firstWhole, lastWhole, ct));
+            if (partialDays.Count > 0) reads.Add(ReadPartialDaysAsync(workspaceId, tallies, shard, partialDays, range, now, ct));
+        }
         if (rolledLast < lastDay)
         {
             var rest = new TimeRange(ZoneDays.UtcDaySpan(rolledLast + 1).Start, range.End);
-            await AddRawAsync(workspaceId, clean.Select(u => tallies[u]).ToList(), rest, range, now, ct);
+            reads.Add(ReadRawAsync(workspaceId, clean.Select(u => tallies[u]).ToList(), rest, range, now, ct));
         }
+        return reads;
     }
 
-    private async Task AddRawAsync(string workspaceId, IReadOnlyCollection<WorkTimeTally> tallies, TimeRange part, TimeRange range, long now, CancellationToken ct)
+    private async Task<Action> ReadWholeDaysAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, string[] users, long firstDay, long lastDay, CancellationToken ct)
     {
-        if (tallies.Count == 0) return;
+        var sums = await rollups.SumDaysAsync(workspaceId, users, firstDay, lastDay, ct);
+        return () =>
+        {
+            foreach (var (user, totals) in sums) tallies[user].AddWholeDays(totals);
+        };
+    }
+
+    private async Task<Action> ReadPartialDaysAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, string[] users, List<long> days, TimeRange range, long now, CancellationToken ct)
+    {
+        var summaries = await rollups.GetDaysAsync(workspaceId, users, days, ct);
+        return () =>
+        {
+            foreach (var day in summaries) tallies[day.UserId].AddClipped(day, range, now);
+        };
+    }
+
+    private async Task<Action> ReadRawAsync(string workspaceId, IReadOnlyCollection<WorkTimeTally> tallies, TimeRange part, TimeRange range, long now, CancellationToken ct)
+    {
+        if (tallies.Count == 0) return () => { };
         var users = tallies.Select(t => t.UserId).ToList();
-        var sessions = (await attendance.GetOverlappingAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct)).ToLookup(s => s.UserId);
-        var idle = (await activity.GetIdleAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct))
-            .ToLookup(i => i.UserId, i => TimeRange.Of(i.Start, i.End).Clip(part));
-        foreach (var tally in tallies) tally.AddRaw(sessions[tally.UserId], idle[tally.UserId], part, range, now);
+        var sessionsRead = attendance.GetOverlappingAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct);
+        var idleRead = activity.GetIdleAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct);
+        var sessions = (await sessionsRead).ToLookup(s => s.UserId);
+        var idle = (await idleRead).ToLookup(i => i.UserId, i => TimeRange.Of(i.Start, i.End).Clip(part));
+        return () =>
+        {
+            foreach (var tally in tallies) tally.AddRaw(sessions[tally.UserId], idle[tally.UserId], part, range, now);
+        };
     }
 }
