@@ -75,14 +75,15 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
         (await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@users, c.userId) AND ARRAY_CONTAINS(@days, c.day)",
             q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@days", days.ToArray()), ct)).Select(ToSummary).ToList();
 
-    public async Task<EngagementRollup> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default)
+    public async Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default)
     {
         var days = await Query<WorkspaceDay>(workspaceId, "c.type = 'workspaceDay' AND c.day >= @from AND c.day <= @to",
             q => q.WithParameter("@from", fromDay).WithParameter("@to", toDay), ct);
         var ids = days.SelectMany(d => d.Members.Select(m => m.UserId)).Distinct().ToList();
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        return new EngagementRollup(ids, days.ToDictionary(d => d.Day,
-            d => d.Members.Select(m => (index[m.UserId], m.ToMask())).ToArray()));
+        visitor.Members(ids);
+        foreach (var day in days.OrderBy(d => d.Day))
+            visitor.Day(day.Day, day.Members.Select(m => new MemberMask(index[m.UserId], m.ToMask())).ToArray());
     }
 
     public async Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default)

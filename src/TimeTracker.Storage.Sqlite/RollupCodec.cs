@@ -84,16 +84,18 @@ internal static class RollupCodec
         return buffer;
     }
 
-    public static (T Member, QuarterHourMask Mask)[] DecodeMasks<T>(ReadOnlySpan<byte> data, Func<long, T> member)
+    /// <summary>Decodes a workspace day's entries into <paramref name="buffer"/> (grown when needed) and returns how many there are.</summary>
+    public static int DecodeMasks(ReadOnlySpan<byte> data, Func<long, int> member, ref MemberMask[] buffer)
     {
-        var members = new (T, QuarterHourMask)[data.Length / MaskEntryBytes];
-        for (var i = 0; i < members.Length; i++)
+        var count = data.Length / MaskEntryBytes;
+        if (buffer.Length < count) buffer = new MemberMask[count];
+        for (var i = 0; i < count; i++)
         {
             var entry = data[(i * MaskEntryBytes)..];
-            members[i] = (member(BinaryPrimitives.ReadInt64LittleEndian(entry)),
+            buffer[i] = new MemberMask(member(BinaryPrimitives.ReadInt64LittleEndian(entry)),
                 new QuarterHourMask(BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]), BinaryPrimitives.ReadUInt32LittleEndian(entry[16..])));
         }
-        return members;
+        return count;
     }
 
     private static int WriteIntervals(Span<byte> span, int offset, IReadOnlyList<TimeRange> intervals)

@@ -63,17 +63,42 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             return result;
         }, ct);
 
-    public Task<EngagementRollup> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default) =>
+    public Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default) =>
         db.ReadAsync(c =>
         {
             var users = keys.ForWorkspace(c, workspaceId);
-            var memberIds = users.Values.ToList();
-            var index = users.Keys.Select((key, i) => (key, i)).ToDictionary(x => x.key, x => x.i);
-            var days = c.Query("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to", null,
-                r => (Day: r.GetInt64(0), Members: RollupCodec.DecodeMasks((byte[])r[1], key => index[key])),
+            var index = new MemberIndex(users.Keys);
+            visitor.Members(users.Values.ToList());
+            using var command = c.Command("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to ORDER BY day", null,
                 ("@ws", workspaceId), ("@from", fromDay), ("@to", toDay));
-            return new EngagementRollup(memberIds, days.ToDictionary(d => d.Day, d => d.Members));
+            using var r = command.ExecuteReader();
+            var entries = Array.Empty<MemberMask>();
+            while (r.Read())
+            {
+                var count = RollupCodec.DecodeMasks((byte[])r[1], index.Of, ref entries);
+                visitor.Day(r.GetInt64(0), entries.AsSpan(0, count));
+            }
+            return true;
         }, ct);
+
+    /// <summary>Member key → position in the workspace's key list; an array when keys are dense enough (they usually are).</summary>
+    private sealed class MemberIndex
+    {
+        private readonly int[]? _dense;
+        private readonly Dictionary<long, int> _sparse = [];
+
+        public MemberIndex(IEnumerable<long> keys)
+        {
+            var list = keys.ToList();
+            var max = list.Count == 0 ? 0 : list.Max();
+            if (max < 8L * list.Count + 1024) _dense = new int[max + 1];
+            for (var i = 0; i < list.Count; i++)
+                if (_dense is not null) _dense[list[i]] = i;
+                else _sparse[list[i]] = i;
+        }
+
+        public int Of(long key) => _dense?[key] ?? _sparse[key];
+    }
 
     public Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>

@@ -25,13 +25,14 @@ public static class EngagementEndpoints
         var (caller, zone, from, to) = await ParseAsync(ctx);
         var span = new TimeRange(ZoneDays.Day(from, zone).Start, ZoneDays.Day(to, zone).End);
         var created = await ctx.Service<IMemberStore>().ListCreatedAsync(caller.WorkspaceId, TimeRange.ToInstant(span.Start), TimeRange.ToInstant(span.End), ctx.Aborted);
+        var universe = created.Select(m => m.Id).Distinct().Order(StringComparer.Ordinal).ToArray();
         var days = created.GroupBy(m => ZoneDays.DateOf(m.CreatedAt.UtcTicks, zone))
             .OrderByDescending(g => g.Key)
-            .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(m => m.Id).Order(StringComparer.Ordinal).ToList()));
+            .Select(g => (g.Key, RankedIds.Of(universe, g.Select(m => m.Id))));
         return Render(days);
     });
 
-    private static IResult Render(IEnumerable<(LocalDate Date, IReadOnlyList<string> Users)> days) => new DaysJsonResult(days.ToList());
+    private static IResult Render(IEnumerable<(LocalDate Date, RankedIds Users)> days) => new DaysJsonResult(days.ToList());
 
     private static async Task<(Caller Caller, DateTimeZone Zone, LocalDate From, LocalDate To)> ParseAsync(ApiContext ctx)
     {

@@ -10,7 +10,7 @@ namespace TimeTracker.Core.Analytics;
 /// </summary>
 public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollups, TimeProvider clock)
 {
-    public sealed record Day(LocalDate Date, IReadOnlyList<string> UserIds);
+    public sealed record Day(LocalDate Date, RankedIds UserIds);
 
     /// <summary>Members seen so far, as small integers; days collect indexes, which hash far cheaper than ids.</summary>
     private sealed class Members
@@ -40,7 +40,13 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             _bits[member >> 6] |= 1UL << (member & 63);
         }
 
-        public bool Contains(int member) => member >> 6 < _bits.Length && (_bits[member >> 6] & (1UL << (member & 63))) != 0;
+        /// <summary>The members in ascending index order.</summary>
+        public IEnumerable<int> Members()
+        {
+            for (var w = 0; w < _bits.Length; w++)
+                for (var word = _bits[w]; word != 0; word &= word - 1)
+                    yield return (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+        }
     }
 
     /// <summary>Days in [from, to] (local dates in <paramref name="zone"/>) with at least one active member, newest first.</summary>
@@ -67,11 +73,8 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             var rolled = days.Where(FromRollups).ToList();
             rawDays = days.Where(d => !FromRollups(d)).ToList();
             if (rolled.Count > 0)
-            {
-                var rollup = await rollups.GetEngagementAsync(workspaceId, ZoneDays.UtcDay(rolled[0].Span.Start), ZoneDays.UtcDay(rolled[^1].Span.End - 1), ct);
-                var toLocal = rollup.MemberIds.Select(members.IndexOf).ToArray();
-                foreach (var (date, span) in rolled) AddFromMasks(active[date], span, rollup, toLocal);
-            }
+                await rollups.VisitEngagementAsync(workspaceId, ZoneDays.UtcDay(rolled[0].Span.Start), ZoneDays.UtcDay(rolled[^1].Span.End - 1),
+                    new MaskReader(rolled, active, members), ct);
         }
 
         if (rawDays.Count > 0)
@@ -85,23 +88,47 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             }
         }
 
-        // Sort the members once and emit each day in that order, instead of sorting every day's list.
-        var ordered = Enumerable.Range(0, members.Ids.Count).OrderBy(i => members.Ids[i], StringComparer.Ordinal).ToArray();
+        // Rank the members by id once and re-index each day by rank, instead of sorting every day's list.
+        var byRank = Enumerable.Range(0, members.Ids.Count).OrderBy(i => members.Ids[i], StringComparer.Ordinal).ToArray();
+        var rankOf = new int[byRank.Length];
+        for (var rank = 0; rank < byRank.Length; rank++) rankOf[byRank[rank]] = rank;
+        var idsByRank = byRank.Select(i => members.Ids[i]).ToArray();
         return days.Where(d => !active[d.Date].IsEmpty).OrderByDescending(d => d.Date)
-            .Select(d => new Day(d.Date, ordered.Where(active[d.Date].Contains).Select(i => members.Ids[i]).ToList())).ToList();
+            .Select(d => new Day(d.Date, Ranked(active[d.Date], rankOf, idsByRank))).ToList();
     }
 
-    private static void AddFromMasks(MemberSet active, TimeRange span, EngagementRollup rollup, int[] toLocal)
+    private static RankedIds Ranked(MemberSet members, int[] rankOf, string[] idsByRank)
     {
-        for (var utcDay = ZoneDays.UtcDay(span.Start); utcDay <= ZoneDays.UtcDay(span.End - 1); utcDay++)
+        var bits = new ulong[(idsByRank.Length + 63) / 64];
+        foreach (var member in members.Members()) bits[rankOf[member] >> 6] |= 1UL << (rankOf[member] & 63);
+        return new RankedIds(idsByRank, bits);
+    }
+
+    /// <summary>
+    /// Marks members active on the local days (ascending, not overlapping, each a run of whole quarter-hours) whose
+    /// quarter-hours their UTC-day masks hit.
+    /// </summary>
+    private sealed class MaskReader(List<(LocalDate Date, TimeRange Span)> localDays, Dictionary<LocalDate, MemberSet> active, Members members) : IEngagementVisitor
+    {
+        private int[] _toLocal = [];
+        private int _firstOpen;
+
+        public void Members(IReadOnlyList<string> memberIds) => _toLocal = memberIds.Select(members.IndexOf).ToArray();
+
+        public void Day(long utcDay, ReadOnlySpan<MemberMask> entries)
         {
-            if (!rollup.Days.TryGetValue(utcDay, out var entries)) continue;
-            var dayStart = ZoneDays.UtcDaySpan(utcDay).Start;
-            var window = QuarterHourMask.Range(
-                (int)((Math.Max(span.Start, dayStart) - dayStart) / QuarterHourMask.SlotTicks),
-                (int)((Math.Min(span.End, dayStart + ZoneDays.TicksPerDay) - dayStart) / QuarterHourMask.SlotTicks));
-            foreach (var (member, mask) in entries)
-                if (mask.Intersects(window)) active.Add(toLocal[member]);
+            var utc = ZoneDays.UtcDaySpan(utcDay);
+            while (_firstOpen < localDays.Count && localDays[_firstOpen].Span.End <= utc.Start) _firstOpen++;
+            for (var i = _firstOpen; i < localDays.Count && localDays[i].Span.Start < utc.End; i++)
+            {
+                var span = localDays[i].Span;
+                var window = QuarterHourMask.Range(
+                    (int)((Math.Max(span.Start, utc.Start) - utc.Start) / QuarterHourMask.SlotTicks),
+                    (int)((Math.Min(span.End, utc.End) - utc.Start) / QuarterHourMask.SlotTicks));
+                var set = active[localDays[i].Date];
+                foreach (var entry in entries)
+                    if (entry.Mask.Intersects(window)) set.Add(_toLocal[entry.Member]);
+            }
         }
     }
 }

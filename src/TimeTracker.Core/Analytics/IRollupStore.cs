@@ -20,8 +20,11 @@ public interface IRollupStore
 
     Task<IReadOnlyList<DaySummary>> GetDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, CancellationToken ct = default);
 
-    /// <summary>Per UTC day in [fromDay, toDay] that has worked time, each member's quarter-hour mask.</summary>
-    Task<EngagementRollup> GetEngagementAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default);
+    /// <summary>
+    /// Streams, per UTC day in [fromDay, toDay] that has worked time, each member's quarter-hour mask to
+    /// <paramref name="visitor"/>: first <see cref="IEngagementVisitor.Members"/>, then the days in ascending order.
+    /// </summary>
+    Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default);
 
     /// <summary>
     /// Replaces everything stored for <paramref name="days"/> with <paramref name="summaries"/> (deterministic, so reruns
@@ -32,7 +35,17 @@ public interface IRollupStore
 }
 
 /// <summary>
-/// Per UTC day, the members with worked time and the quarter-hours they worked. Members are indexes into
-/// <see cref="MemberIds"/>: a year of a large workspace is hundreds of thousands of entries, and integers hash cheaply.
+/// Receives engagement rollups day by day. A year of a large workspace is hundreds of thousands of entries: streamed
+/// from reused buffers they die young, where materialized they survived into costly collections on every request.
 /// </summary>
-public sealed record EngagementRollup(IReadOnlyList<string> MemberIds, IReadOnlyDictionary<long, (int Member, QuarterHourMask Mask)[]> Days);
+public interface IEngagementVisitor
+{
+    /// <summary>The members that <see cref="MemberMask.Member"/> indexes refer to; called once, before any day.</summary>
+    void Members(IReadOnlyList<string> memberIds);
+
+    /// <summary>One UTC day's members with worked time. The span is only valid during the call.</summary>
+    void Day(long utcDay, ReadOnlySpan<MemberMask> members);
+}
+
+/// <summary>A member (an index into the ids given to <see cref="IEngagementVisitor.Members"/>) and the quarter-hours they worked.</summary>
+public readonly record struct MemberMask(int Member, QuarterHourMask Mask);

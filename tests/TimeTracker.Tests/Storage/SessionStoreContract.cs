@@ -197,8 +197,11 @@ public abstract class SessionStoreContract
         Assert.Equal(summary.Work.Items, read.Work.Items);
         Assert.Equal(summary.Idle.Items, read.Idle.Items);
         Assert.Equal(summary.Sessions, read.Sessions);
-        var engagement = await s.Rollups.GetEngagementAsync(ws, day, day);
-        var (member, mask) = Assert.Single(engagement.Days[day]);
+        var engagement = new RecordingVisitor();
+        await s.Rollups.VisitEngagementAsync(ws, day - 1, day + 1, engagement);
+        var (visitedDay, entries) = Assert.Single(engagement.Days);
+        Assert.Equal(day, visitedDay);
+        var (member, mask) = Assert.Single(entries);
         Assert.Equal(user, engagement.MemberIds[member]);
         Assert.Equal(QuarterHourMask.FromWork(summary.Work, day), mask);
         Assert.Equal(day, await s.Rollups.GetWatermarkAsync(ws));
@@ -215,6 +218,16 @@ public abstract class SessionStoreContract
         var start = TimeRange.ToInstant(ZoneDays.UtcDaySpan(day).Start).AddHours(9);
         await s.Attendance.AddPairAsync(Session(ws, user, start, start.AddHours(1)), null);
         Assert.Equal([(user, day)], await s.Rollups.GetDirtyAsync(ws, day, day));
+    }
+
+    private sealed class RecordingVisitor : IEngagementVisitor
+    {
+        public IReadOnlyList<string> MemberIds { get; private set; } = [];
+        public List<(long Day, MemberMask[] Entries)> Days { get; } = [];
+
+        public void Members(IReadOnlyList<string> memberIds) => MemberIds = memberIds;
+
+        public void Day(long utcDay, ReadOnlySpan<MemberMask> members) => Days.Add((utcDay, members.ToArray()));
     }
 }
 
