@@ -44,31 +44,53 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
             return (0, 0);
         }
 
-        long days = 0, memberDays = 0;
+        var chunks = new List<(long[] Days, long? Watermark)>();
         if (watermark is { } done)
         {
             var dirty = (await rollups.GetDirtyAsync(workspaceId, long.MinValue, done, ct)).Select(d => d.Day).Distinct().Order().ToList();
-            foreach (var chunk in dirty.Chunk(ChunkDays))
-            {
-                memberDays += await ComputeAsync(workspaceId, chunk, version, null, now, ct);
-                days += chunk.Length;
-            }
+            chunks.AddRange(dirty.Chunk(ChunkDays).Select(chunk => (chunk, (long?)null)));
         }
-
         var start = watermark is { } w ? w + 1 : ZoneDays.UtcDay(firstClockIn.Value.UtcTicks);
         for (var from = start; from <= yesterday; from += ChunkDays)
         {
             var to = Math.Min(yesterday, from + ChunkDays - 1);
-            var chunk = Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToArray();
-            memberDays += await ComputeAsync(workspaceId, chunk, version, to, now, ct);
-            days += chunk.Length;
+            chunks.Add((Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToArray(), to));
         }
+
+        var (days, memberDays) = await ComputeChunksAsync(workspaceId, chunks, version, now, ct);
         if (start > yesterday && (watermark ?? long.MinValue) < yesterday)
             await rollups.SaveAsync(workspaceId, [], [], version, yesterday, ct);
         return (days, memberDays);
     }
 
-    private async Task<long> ComputeAsync(string workspaceId, long[] days, long version, long? watermark, long now, CancellationToken ct)
+    /// <summary>
+    /// Summarizes each chunk while the previous one is being saved: reading raw data and writing rollups then use both
+    /// cores. Saves still happen one at a time and in order, so the watermark only ever covers saved days.
+    /// </summary>
+    private async Task<(long Days, long MemberDays)> ComputeChunksAsync(string workspaceId, List<(long[] Days, long? Watermark)> chunks, long version, long now, CancellationToken ct)
+    {
+        long days = 0, memberDays = 0;
+        var saving = Task.CompletedTask;
+        try
+        {
+            foreach (var (chunk, watermark) in chunks)
+            {
+                var summaries = await SummarizeAsync(workspaceId, chunk, now, ct);
+                await saving;
+                saving = Task.Run(() => rollups.SaveAsync(workspaceId, chunk, summaries, version, watermark, ct), ct);
+                days += chunk.Length;
+                memberDays += summaries.Count;
+            }
+        }
+        finally
+        {
+            // Never leave a save running unobserved, also when a later read fails.
+            await saving;
+        }
+        return (days, memberDays);
+    }
+
+    private async Task<List<DaySummary>> SummarizeAsync(string workspaceId, long[] days, long now, CancellationToken ct)
     {
         var from = ZoneDays.UtcDaySpan(days[0]).Start;
         var to = ZoneDays.UtcDaySpan(days[^1]).End;
@@ -97,8 +119,7 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
             var summary = DaySummary.Compute(user, day, daySessions, idleByDay.GetValueOrDefault((user, day)) ?? [], now);
             if (!summary.Work.IsEmpty) summaries.Add(summary);
         }
-        await rollups.SaveAsync(workspaceId, days, summaries, version, watermark, ct);
-        return summaries.Count;
+        return summaries;
     }
 
     private static IEnumerable<long> DaysOf(long start, long end, HashSet<long> wanted)
