@@ -4,16 +4,41 @@ using System.Text.Json.Serialization;
 
 namespace TimeTracker.Api.Http;
 
-/// <summary>Writes instants in UTC with a trailing Z, in the precision each vendor's examples use.</summary>
-public sealed class UtcTimestampConverter(string format) : JsonConverter<DateTimeOffset>
+/// <summary>
+/// Writes instants in UTC with a trailing Z, in the precision each vendor's examples use (fractions truncated, as
+/// a custom "fff" format would). Formatted into a stack buffer: a 1,000-row analysis writes 2,000 of them, and
+/// formatting through a custom format string was a fifth of its serialization time.
+/// </summary>
+public sealed class UtcTimestampConverter(int fractionDigits) : JsonConverter<DateTimeOffset>
 {
-    public const string Seconds = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-    public const string Milliseconds = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-    public const string Microseconds = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+    public const int Seconds = 0;
+    public const int Milliseconds = 3;
+    public const int Microseconds = 6;
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.UtcDateTime.ToString(format, CultureInfo.InvariantCulture));
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        Span<byte> text = stackalloc byte[32];
+        var utc = value.UtcDateTime;
+        // "s" is yyyy-MM-ddTHH:mm:ss.
+        utc.TryFormat(text, out var length, "s", CultureInfo.InvariantCulture);
+        if (fractionDigits > 0)
+        {
+            text[length++] = (byte)'.';
+            var fraction = utc.Ticks % TimeSpan.TicksPerSecond / Pow10(7 - fractionDigits);
+            for (var i = fractionDigits - 1; i >= 0; i--, fraction /= 10) text[length + i] = (byte)('0' + fraction % 10);
+            length += fractionDigits;
+        }
+        text[length++] = (byte)'Z';
+        writer.WriteStringValue(text[..length]);
+    }
+
+    private static long Pow10(int exponent)
+    {
+        var result = 1L;
+        for (var i = 0; i < exponent; i++) result *= 10;
+        return result;
+    }
 }
