@@ -108,12 +108,12 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
     /// Marks members active on the local days (ascending, not overlapping, each a run of whole quarter-hours) whose
     /// quarter-hours their UTC-day masks hit.
     /// </summary>
-    private sealed class MaskReader(List<(LocalDate Date, TimeRange Span)> localDays, Dictionary<LocalDate, MemberSet> active, Members members) : IEngagementVisitor
+    private sealed class MaskReader(List<(LocalDate Date, TimeRange Span)> localDays, Dictionary<LocalDate, MemberSet> active, Members seen) : IEngagementVisitor
     {
         private int[] _toLocal = [];
         private int _firstOpen;
 
-        public void Members(IReadOnlyList<string> memberIds) => _toLocal = memberIds.Select(members.IndexOf).ToArray();
+        public void Members(IReadOnlyList<string> memberIds) => _toLocal = memberIds.Select(seen.IndexOf).ToArray();
 
         public void Day(long utcDay, ReadOnlySpan<MemberMask> entries)
         {

@@ -24,6 +24,7 @@ public sealed class RankedIds : IReadOnlyList<string>
 
     public int Count { get; }
 
+    /// <summary>Walks the set (linear): writers and comparisons enumerate instead.</summary>
     public string this[int index] => this.ElementAt(index);
 
     /// <summary>A set of <paramref name="ids"/>, each of which must be in <paramref name="universe"/>.</summary>
