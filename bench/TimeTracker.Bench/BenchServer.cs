@@ -81,7 +81,13 @@ public sealed class BenchServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         // Each run works on its own copy (hundreds of MB for analytics); leave nothing behind.
+        DeleteDatabase(DatabasePath);
+    }
+
+    /// <summary>Removes a SQLite file and its WAL companions, after closing pooled connections that hold them.</summary>
+    public static void DeleteDatabase(string path)
+    {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
     }
 }

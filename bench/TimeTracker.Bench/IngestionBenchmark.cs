@@ -96,8 +96,7 @@ public static class IngestionBenchmark
         var stopwatch = Stopwatch.StartNew();
         for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspaceId, members[b % members.Count], prepared[b]);
         var rate = batches * (double)BatchSize / stopwatch.Elapsed.TotalSeconds;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        BenchServer.DeleteDatabase(path);
         return rate;
     }
 

@@ -41,12 +41,7 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
         }
 
         /// <summary>The members in ascending index order.</summary>
-        public IEnumerable<int> Members()
-        {
-            for (var w = 0; w < _bits.Length; w++)
-                for (var word = _bits[w]; word != 0; word &= word - 1)
-                    yield return (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
-        }
+        public IEnumerable<int> Members() => RankedIds.SetBits(_bits);
     }
 
     /// <summary>Days in [from, to] (local dates in <paramref name="zone"/>) with at least one active member, newest first.</summary>

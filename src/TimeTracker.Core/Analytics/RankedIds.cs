@@ -41,10 +41,13 @@ public sealed class RankedIds : IReadOnlyList<string>
     }
 
     /// <summary>The ranks in ascending order (so the ids in ordinal order).</summary>
-    public IEnumerable<int> Ranks()
+    public IEnumerable<int> Ranks() => SetBits(_bits);
+
+    /// <summary>The positions of the set bits of a word array, ascending.</summary>
+    internal static IEnumerable<int> SetBits(ulong[] words)
     {
-        for (var w = 0; w < _bits.Length; w++)
-            for (var word = _bits[w]; word != 0; word &= word - 1)
+        for (var w = 0; w < words.Length; w++)
+            for (var word = words[w]; word != 0; word &= word - 1)
                 yield return (w << 6) + BitOperations.TrailingZeroCount(word);
     }
 
