@@ -38,6 +38,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
                 UPDATE sessions SET out_id=@id, out_at=@at, out_moment=@moment, out_by=@by, out_office=@office, out_ip=@ip, out_comment=@comment
                 WHERE workspace_id=@ws AND id=@session AND out_at IS NULL
                 """, tx, [.. EventParameters(clockOut), ("@ws", workspaceId), ("@session", open.Id)]);
+            RecordSpan(c, tx, closed);
             MarkDirty(c, tx, closed);
             SqliteIdempotencyStore.Insert(c, tx, idempotency is null ? null : idempotency with { ResponseBody = renderResponse(closed) });
             return (SessionWriteResult.Written, closed);
@@ -92,6 +93,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
                 UPDATE sessions SET out_id=@id, out_at=@at, out_moment=@moment, out_by=@by, out_office=@office, out_ip=@ip, out_comment=@comment, auto_clocked_out=1
                 WHERE workspace_id=@ws AND id=@session AND out_at IS NULL
                 """, tx, [.. EventParameters(clockOut), ("@ws", workspaceId), ("@session", sessionId)]);
+            RecordSpan(c, tx, open with { ClockOut = clockOut });
             // The open session counted as running to now; mark every day up to now, not just up to the new clock-out.
             MarkDirty(c, tx, open);
             return true;
@@ -113,12 +115,29 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
     public Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
         {
+            if (userIds is { Count: 0 }) return [];
+            // A closed session starting before from − longest ended before from; only open ones can start earlier.
+            var longest = c.Scalar("SELECT longest_ticks FROM session_spans WHERE workspace_id=@ws", null, ("@ws", workspaceId)) as long? ?? 0;
+            // One seek per member into the (member, clock-in) clustering. For all members, the recursive CTE walks
+            // the distinct members one seek at a time (a skip-scan SQLite does not do on its own).
+            var members = userIds is null
+                ? """
+                  WITH RECURSIVE m(member) AS (
+                    SELECT min(user_id) FROM sessions WHERE workspace_id=@ws
+                    UNION ALL
+                    SELECT (SELECT min(user_id) FROM sessions WHERE workspace_id=@ws AND user_id > m.member) FROM m WHERE m.member IS NOT NULL)
+                  """
+                : "WITH m(member) AS (SELECT DISTINCT value FROM json_each(@in))";
             var (users, parameters) = InList("user_id", userIds);
             return c.Query($"""
-                SELECT {Columns} FROM sessions
-                WHERE workspace_id=@ws{users} AND in_at < @to AND (out_at IS NULL OR out_at > @from)
+                {members}
+                SELECT {Columns} FROM m CROSS JOIN sessions
+                WHERE workspace_id=@ws AND user_id=m.member AND in_at >= @lower AND in_at < @to AND (out_at IS NULL OR out_at > @from)
+                UNION ALL
+                SELECT {Columns} FROM sessions INDEXED BY ux_sessions_open
+                WHERE workspace_id=@ws{users} AND out_at IS NULL AND in_at < @lower
                 ORDER BY user_id, in_at
-                """, null, Read, [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
+                """, null, Read, [.. parameters, ("@ws", workspaceId), ("@lower", fromUtc.UtcTicks - longest), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
         }, ct);
 
     public Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default) =>
@@ -165,6 +184,17 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
             ("@in_comment", i.Comment), ("@out_id", o?.Id), ("@out_at", o?.Timestamp.UtcTicks), ("@out_moment", o?.MomentCreated.UtcTicks),
             ("@out_by", o?.CreatedByUserId), ("@out_office", o?.OfficeId), ("@out_ip", o?.IpAddress), ("@out_comment", o?.Comment),
             ("@auto", s.AutoClockedOut ? 1 : 0));
+        RecordSpan(c, tx, s);
+    }
+
+    /// <summary>Keeps the workspace's longest closed session, the bound <see cref="GetOverlappingAsync"/> seeks by.</summary>
+    private static void RecordSpan(SqliteConnection c, SqliteTransaction tx, AttendanceSession s)
+    {
+        if (s.ClockOut is not { } clockOut) return;
+        c.Execute("""
+            INSERT INTO session_spans(workspace_id, longest_ticks) VALUES (@ws, @ticks)
+            ON CONFLICT(workspace_id) DO UPDATE SET longest_ticks = max(longest_ticks, excluded.longest_ticks)
+            """, tx, ("@ws", s.WorkspaceId), ("@ticks", clockOut.Timestamp.UtcTicks - s.Start.UtcTicks));
     }
 
     private static (string, object?)[] EventParameters(AttendanceEvent e) =>

@@ -90,6 +90,45 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task Overlap_reads_find_sessions_that_started_long_before_the_range_however_they_were_closed()
+    {
+        var from = Now.AddDays(-5);
+        var to = Now.AddDays(-4);
+        // Each way of closing a long session, in a workspace of its own, so none hides behind another's length.
+        var closings = new Func<Stores, string, string, Task>[]
+        {
+            (s, ws, user) => s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-12), Now.AddDays(-2)), null),
+            async (s, ws, user) =>
+            {
+                await s.Attendance.ClockInAsync(Session(ws, user, Now.AddDays(-9), null), null);
+                await s.Attendance.ClockOutAsync(ws, user, Event(Now.AddDays(-3), user), null, _ => "");
+            },
+            async (s, ws, user) =>
+            {
+                var open = Session(ws, user, Now.AddDays(-20), null);
+                await s.Attendance.ClockInAsync(open, null);
+                Assert.True(await s.Attendance.CloseAutomaticallyAsync(ws, open.Id, Event(Now.AddDays(-1), user)));
+            },
+        };
+        foreach (var close in closings)
+        {
+            var s = await CreateAsync();
+            var (ws, user) = await MemberAsync(s);
+            string stillOpen = Ids.New(), shortOnly = Ids.New();
+            await close(s, ws, user);
+            await s.Attendance.ClockInAsync(Session(ws, stillOpen, Now.AddDays(-30), null), null);
+            // Half-open: one ends exactly at from, one starts exactly at to; neither overlaps.
+            await s.Attendance.AddPairAsync(Session(ws, shortOnly, from.AddHours(-1), from), null);
+            await s.Attendance.AddPairAsync(Session(ws, shortOnly, to, to.AddHours(1)), null);
+
+            var expected = new[] { user, stillOpen }.Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, (await s.Attendance.GetOverlappingAsync(ws, null, from, to)).Select(x => x.UserId));
+            Assert.Equal(expected, (await s.Attendance.GetOverlappingAsync(ws, [stillOpen, user, shortOnly], from, to)).Select(x => x.UserId));
+            Assert.Empty(await s.Attendance.GetOverlappingAsync(ws, [shortOnly], from, to));
+        }
+    }
+
+    [Fact]
     public async Task Parallel_clock_ins_of_one_member_write_one_session()
     {
         var s = await CreateAsync();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Attendance;
 using TimeTracker.Storage.Sqlite;
 using TimeTracker.Tests.Infrastructure;
 
@@ -35,6 +36,31 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal([("u1", start, start.AddMinutes(30))], idle);
         var resent = await store.AddAsync("ws", "u1", [new ActivitySample(id, start, start.AddMinutes(30), ActivityState.Idle)]);
         Assert.Equal(new IngestResult(0, 1), resent);
+    }
+
+    [Fact]
+    public async Task Sessions_of_schema_4_move_to_the_member_clustering_and_long_ones_are_still_found()
+    {
+        var start = new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.Zero);
+        using (var old = new SqliteConnection($"Data Source={_file.Path}"))
+        {
+            old.Open();
+            Migrations.Apply(old, 4);
+            // A ten-day closed session and an open one, written before the longest-session bound existed.
+            Exec(old, $"""
+                INSERT INTO sessions(workspace_id, user_id, id, date, in_at, in_moment, in_by, out_id, out_at, out_moment, out_by)
+                VALUES ('ws', 'u1', 'in-1', '2026-02-01', {start.UtcTicks}, {start.UtcTicks}, 'u1', 'out-1', {start.AddDays(10).UtcTicks}, {start.AddDays(10).UtcTicks}, 'u1'),
+                       ('ws', 'u2', 'in-2', '2026-01-01', {start.AddDays(-31).UtcTicks}, {start.AddDays(-31).UtcTicks}, 'u2', NULL, NULL, NULL, NULL);
+                """);
+        }
+
+        var store = new SqliteAttendanceStore(new SqliteDatabase(_file.Path), TimeProvider.System);
+
+        var found = await store.GetOverlappingAsync("ws", null, start.AddDays(5), start.AddDays(6));
+        Assert.Equal([("u1", "in-1", (DateTimeOffset?)start.AddDays(10)), ("u2", "in-2", null)], found.Select(x => (x.UserId, x.Id, x.ClockOut?.Timestamp)));
+        Assert.Equal("in-1", (await store.FindByEventAsync("ws", "out-1"))!.Id);
+        Assert.Equal(SessionWriteResult.AlreadyOpen, await store.ClockInAsync(
+            new AttendanceSession("ws", "u2", new DateOnly(2026, 2, 1), new AttendanceEvent("in-3", start, start, "u2", null, null, null), null), null));
     }
 
     private static void Exec(SqliteConnection connection, string sql)
