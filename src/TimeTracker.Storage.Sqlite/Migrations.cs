@@ -225,6 +225,34 @@ internal static class Migrations
         INSERT INTO session_spans(workspace_id, longest_ticks)
             SELECT workspace_id, max(out_at - in_at) FROM sessions WHERE out_at IS NOT NULL GROUP BY workspace_id;
         """,
+
+        // 6: narrower member-day rows. Summing whole days seeks each member's running totals; with ~200-byte
+        // interval blobs inline, and a third seek for the totals before the range, 1,000 members took 6.4 ms
+        // (2.4 ms narrow, two seeks). Intervals, read only for the partial days at a range's edges, get their own
+        // table, and the running-totals blob carries the day's own totals too. Rollups are derived data: they are
+        // dropped here and the next rollup run rebuilds them; until it has, reads compute from raw data.
+        """
+        DROP TABLE member_days;
+        CREATE TABLE member_days(
+            member_key INTEGER NOT NULL REFERENCES member_keys(key),
+            day INTEGER NOT NULL,
+            work_ticks INTEGER NOT NULL,
+            idle_ticks INTEGER NOT NULL,
+            first_in INTEGER,
+            last_out INTEGER,
+            has_open INTEGER NOT NULL,
+            -- (day, cumulative work and idle through this day, this day's work and idle, first_in, last_out,
+            -- has_open): any run of whole days is then two seeks per member, whatever its length.
+            prefix BLOB NOT NULL,
+            PRIMARY KEY(member_key, day)) WITHOUT ROWID;
+        CREATE TABLE member_day_intervals(
+            member_key INTEGER NOT NULL REFERENCES member_keys(key),
+            day INTEGER NOT NULL,
+            intervals BLOB NOT NULL,
+            PRIMARY KEY(member_key, day)) WITHOUT ROWID;
+        DELETE FROM workspace_days;
+        DELETE FROM rollup_state;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Scripts.Length);

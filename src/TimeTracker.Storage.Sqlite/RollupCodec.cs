@@ -47,28 +47,40 @@ internal static class RollupCodec
         return new DaySummary(userId, day, IntervalSet.FromNormalized(work), IntervalSet.FromNormalized(idle), sessions);
     }
 
-    /// <summary>A member-day's running totals; see the <c>prefix</c> column.</summary>
-    public readonly record struct Prefix(long Day, long CumulativeWork, long CumulativeIdle, long? FirstIn, long? LastOut, bool HasOpen);
+    /// <summary>
+    /// A member-day's running totals through the day, with the day's own totals so one row also gives the totals
+    /// before it; see the <c>prefix</c> column.
+    /// </summary>
+    public readonly record struct Prefix(long Day, long CumulativeWork, long CumulativeIdle, long DayWork, long DayIdle, long? FirstIn, long? LastOut, bool HasOpen)
+    {
+        public long WorkBefore => CumulativeWork - DayWork;
+        public long IdleBefore => CumulativeIdle - DayIdle;
+    }
+
+    private const int PrefixBytes = 7 * 8 + 1;
 
     public static byte[] EncodePrefix(Prefix p)
     {
-        var buffer = new byte[41];
+        var buffer = new byte[PrefixBytes];
         var span = buffer.AsSpan();
         BinaryPrimitives.WriteInt64LittleEndian(span, p.Day);
         BinaryPrimitives.WriteInt64LittleEndian(span[8..], p.CumulativeWork);
         BinaryPrimitives.WriteInt64LittleEndian(span[16..], p.CumulativeIdle);
-        BinaryPrimitives.WriteInt64LittleEndian(span[24..], p.FirstIn ?? NoValue);
-        BinaryPrimitives.WriteInt64LittleEndian(span[32..], p.LastOut ?? NoValue);
-        buffer[40] = p.HasOpen ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], p.DayWork);
+        BinaryPrimitives.WriteInt64LittleEndian(span[32..], p.DayIdle);
+        BinaryPrimitives.WriteInt64LittleEndian(span[40..], p.FirstIn ?? NoValue);
+        BinaryPrimitives.WriteInt64LittleEndian(span[48..], p.LastOut ?? NoValue);
+        buffer[56] = p.HasOpen ? (byte)1 : (byte)0;
         return buffer;
     }
 
     public static Prefix DecodePrefix(ReadOnlySpan<byte> data)
     {
-        var first = BinaryPrimitives.ReadInt64LittleEndian(data[24..]);
-        var last = BinaryPrimitives.ReadInt64LittleEndian(data[32..]);
+        var first = BinaryPrimitives.ReadInt64LittleEndian(data[40..]);
+        var last = BinaryPrimitives.ReadInt64LittleEndian(data[48..]);
         return new Prefix(BinaryPrimitives.ReadInt64LittleEndian(data), BinaryPrimitives.ReadInt64LittleEndian(data[8..]),
-            BinaryPrimitives.ReadInt64LittleEndian(data[16..]), first == NoValue ? null : first, last == NoValue ? null : last, data[40] != 0);
+            BinaryPrimitives.ReadInt64LittleEndian(data[16..]), BinaryPrimitives.ReadInt64LittleEndian(data[24..]),
+            BinaryPrimitives.ReadInt64LittleEndian(data[32..]), first == NoValue ? null : first, last == NoValue ? null : last, data[56] != 0);
     }
 
     public static byte[] EncodeMasks(IReadOnlyList<(long Key, QuarterHourMask Mask)> members)

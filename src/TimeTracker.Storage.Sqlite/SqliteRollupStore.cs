@@ -5,8 +5,9 @@ using TimeTracker.Core.Analytics;
 namespace TimeTracker.Storage.Sqlite;
 
 /// <summary>
-/// Member-day rows hold the day's intervals (for clipping partial days) and running totals (so any run of whole
-/// days costs two lookups per member); workspace-day rows hold every member's quarter-hour mask for engagement.
+/// Member-day rows hold running totals (so any run of whole days costs two seeks per member), with the day's
+/// intervals in a table beside them for clipping partial days; workspace-day rows hold every member's quarter-hour
+/// mask for engagement.
 /// </summary>
 public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRollupStore
 {
@@ -27,11 +28,11 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
             var result = new Dictionary<string, DayTotals>();
             if (byKey.Count == 0) return result;
-            // Three seeks per member: the last row through toDay, the last row before fromDay, the first row from fromDay.
+            // Two seeks per member: the last row through toDay, and the first row from fromDay (which also gives the
+            // totals before the range).
             using var command = c.Command($"""
                 SELECT k.key,
                   (SELECT prefix FROM member_days WHERE member_key = k.key AND day <= @to ORDER BY day DESC LIMIT 1),
-                  (SELECT prefix FROM member_days WHERE member_key = k.key AND day < @from ORDER BY day DESC LIMIT 1),
                   (SELECT prefix FROM member_days WHERE member_key = k.key AND day >= @from ORDER BY day LIMIT 1)
                 FROM member_keys k WHERE k.key IN ({inList})
                 """, null, [.. parameters, ("@from", fromDay), ("@to", toDay)]);
@@ -41,10 +42,9 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 if (r.IsDBNull(1)) continue;
                 var last = RollupCodec.DecodePrefix((byte[])r[1]);
                 if (last.Day < fromDay) continue;
-                var before = r.IsDBNull(2) ? default : RollupCodec.DecodePrefix((byte[])r[2]);
-                var first = RollupCodec.DecodePrefix((byte[])r[3]);
+                var first = RollupCodec.DecodePrefix((byte[])r[2]);
                 // The last day's last clock-out is the range's: any later-ending session also touches that day.
-                result[byKey[r.GetInt64(0)]] = new DayTotals(last.CumulativeWork - before.CumulativeWork, last.CumulativeIdle - before.CumulativeIdle,
+                result[byKey[r.GetInt64(0)]] = new DayTotals(last.CumulativeWork - first.WorkBefore, last.CumulativeIdle - first.IdleBefore,
                     first.FirstIn, last.LastOut, last.HasOpen);
             }
             return result;
@@ -56,7 +56,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
             var result = new List<DaySummary>();
             if (byKey.Count == 0) return result;
-            using var command = c.Command($"SELECT member_key, day, intervals FROM member_days WHERE member_key IN ({inList}) AND day IN ({DayList(days)})", null, parameters);
+            using var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN ({inList}) AND day IN ({DayList(days)})", null, parameters);
             using var r = command.ExecuteReader();
             while (r.Read())
                 result.Add(RollupCodec.DecodeDay(byKey[r.GetInt64(0)], r.GetInt64(1), (byte[])r[2]));
@@ -112,6 +112,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 affected.UnionWith(c.Query($"SELECT DISTINCT d.member_key FROM member_days d JOIN member_keys k ON k.key = d.member_key WHERE k.workspace_id=@ws AND d.day IN ({dayList})",
                     tx, r => r.GetInt64(0), ("@ws", workspaceId)));
                 c.Execute($"DELETE FROM member_days WHERE day IN ({dayList}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
+                c.Execute($"DELETE FROM member_day_intervals WHERE day IN ({dayList}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
                 c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND day IN ({dayList})", tx, ("@ws", workspaceId));
                 c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND day IN ({dayList}) AND seq <= @version", tx, ("@ws", workspaceId), ("@version", dirtyVersion));
             }
@@ -156,7 +157,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         {
             work += row.Work;
             idle += row.Idle;
-            update.Parameters["@prefix"].Value = RollupCodec.EncodePrefix(new RollupCodec.Prefix(row.Day, work, idle, row.FirstIn, row.LastOut, row.HasOpen));
+            update.Parameters["@prefix"].Value = RollupCodec.EncodePrefix(new RollupCodec.Prefix(row.Day, work, idle, row.Work, row.Idle, row.FirstIn, row.LastOut, row.HasOpen));
             update.Parameters["@day"].Value = row.Day;
             update.ExecuteNonQuery();
         }
@@ -168,10 +169,12 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         masks = [];
         var written = new HashSet<long>();
         using var insert = c.Command("""
-            INSERT INTO member_days(member_key, day, work_ticks, idle_ticks, first_in, last_out, has_open, prefix, intervals)
-            VALUES (@key, @day, @work, @idle, @first, @last, @open, @prefix, @intervals)
+            INSERT INTO member_days(member_key, day, work_ticks, idle_ticks, first_in, last_out, has_open, prefix)
+            VALUES (@key, @day, @work, @idle, @first, @last, @open, @prefix)
             """, tx, ("@key", 0L), ("@day", 0L), ("@work", 0L), ("@idle", 0L), ("@first", null), ("@last", null), ("@open", 0L),
-            ("@prefix", Array.Empty<byte>()), ("@intervals", Array.Empty<byte>()));
+            ("@prefix", Array.Empty<byte>()));
+        using var insertIntervals = c.Command("INSERT INTO member_day_intervals(member_key, day, intervals) VALUES (@key, @day, @intervals)", tx,
+            ("@key", 0L), ("@day", 0L), ("@intervals", Array.Empty<byte>()));
         using var previous = c.Command("SELECT prefix FROM member_days WHERE member_key=@key AND day < @day ORDER BY day DESC LIMIT 1", tx, ("@key", 0L), ("@day", 0L));
         var p = insert.Parameters;
         foreach (var member in summaries.GroupBy(s => s.UserId))
@@ -186,7 +189,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             {
                 var totals = summary.Totals();
                 running = new RollupCodec.Prefix(summary.Day, running.CumulativeWork + totals.WorkTicks, running.CumulativeIdle + totals.IdleTicks,
-                    totals.FirstIn, totals.LastOut, totals.HasOpen);
+                    totals.WorkTicks, totals.IdleTicks, totals.FirstIn, totals.LastOut, totals.HasOpen);
                 p["@key"].Value = key;
                 p["@day"].Value = summary.Day;
                 p["@work"].Value = totals.WorkTicks;
@@ -195,8 +198,11 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 p["@last"].Value = (object?)totals.LastOut ?? DBNull.Value;
                 p["@open"].Value = totals.HasOpen ? 1L : 0L;
                 p["@prefix"].Value = RollupCodec.EncodePrefix(running);
-                p["@intervals"].Value = RollupCodec.EncodeDay(summary);
                 insert.ExecuteNonQuery();
+                insertIntervals.Parameters["@key"].Value = key;
+                insertIntervals.Parameters["@day"].Value = summary.Day;
+                insertIntervals.Parameters["@intervals"].Value = RollupCodec.EncodeDay(summary);
+                insertIntervals.ExecuteNonQuery();
                 (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = []).Add((key, QuarterHourMask.FromWork(summary.Work, summary.Day)));
             }
         }

@@ -63,6 +63,30 @@ public sealed class SqliteMigrationTests : IDisposable
             new AttendanceSession("ws", "u2", new DateOnly(2026, 2, 1), new AttendanceEvent("in-3", start, start, "u2", null, null, null), null), null));
     }
 
+    [Fact]
+    public async Task Rollups_of_schema_5_are_dropped_for_the_next_run_to_rebuild_in_the_new_layout()
+    {
+        using (var old = new SqliteConnection($"Data Source={_file.Path}"))
+        {
+            old.Open();
+            Migrations.Apply(old, 5);
+            Exec(old, """
+                INSERT INTO member_keys(key, workspace_id, user_id) VALUES (1, 'ws', 'u1');
+                INSERT INTO member_days(member_key, day, work_ticks, idle_ticks, first_in, last_out, has_open, prefix, intervals)
+                    VALUES (1, 740000, 36000, 0, NULL, NULL, 0, zeroblob(41), zeroblob(12));
+                INSERT INTO workspace_days(workspace_id, day, masks) VALUES ('ws', 740000, zeroblob(20));
+                INSERT INTO rollup_state(workspace_id, watermark) VALUES ('ws', 740000);
+                """);
+        }
+
+        var rollups = new SqliteRollupStore(new SqliteDatabase(_file.Path), new MemberKeys());
+
+        // No watermark: every read computes from raw data until the rollup job has rebuilt the days.
+        Assert.Null(await rollups.GetWatermarkAsync("ws"));
+        Assert.Empty(await rollups.SumDaysAsync("ws", ["u1"], 739990, 740010));
+        Assert.Empty(await rollups.GetDaysAsync("ws", ["u1"], [740000]));
+    }
+
     private static void Exec(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
