@@ -71,9 +71,20 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
         return result;
     }
 
-    public async Task<IReadOnlyList<DaySummary>> GetDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, CancellationToken ct = default) =>
-        (await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@users, c.userId) AND ARRAY_CONTAINS(@days, c.day)",
-            q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@days", days.ToArray()), ct)).Select(ToSummary).ToList();
+    /// <summary>One query: a member-day document holds its intervals anyway, so each is placed after it is read.</summary>
+    public async Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default)
+    {
+        var stored = await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@users, c.userId) AND ARRAY_CONTAINS(@days, c.day)",
+            q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@days", days.ToArray()), ct);
+        var result = new List<EdgeDay>();
+        foreach (var summary in stored.Select(ToSummary))
+        {
+            var totals = summary.Totals();
+            var placement = totals.PlaceIn(range);
+            if (placement != DayPlacement.Outside) result.Add(new EdgeDay(summary.UserId, summary.Day, totals, placement == DayPlacement.Straddles ? summary : null));
+        }
+        return result;
+    }
 
     public async Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default)
     {

@@ -55,6 +55,8 @@ internal static class RollupCodec
     {
         public long WorkBefore => CumulativeWork - DayWork;
         public long IdleBefore => CumulativeIdle - DayIdle;
+
+        public DayTotals OfDay => new(DayWork, DayIdle, FirstIn, LastOut, HasOpen);
     }
 
     private const int PrefixBytes = 7 * 8 + 1;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Analytics;
+using TimeTracker.Core.Time;
 
 namespace TimeTracker.Storage.Sqlite;
 
@@ -50,16 +51,38 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             return result;
         }, ct);
 
-    public Task<IReadOnlyList<DaySummary>> GetDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<DaySummary>>(c =>
+    /// <summary>The days' narrow rows place them; only straddling days' intervals are then read and decoded.</summary>
+    public Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<EdgeDay>>(c =>
         {
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
-            var result = new List<DaySummary>();
-            if (byKey.Count == 0) return result;
-            using var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN ({inList}) AND day IN ({DayList(days)})", null, parameters);
-            using var r = command.ExecuteReader();
-            while (r.Read())
-                result.Add(RollupCodec.DecodeDay(byKey[r.GetInt64(0)], r.GetInt64(1), (byte[])r[2]));
+            var result = new List<EdgeDay>();
+            if (byKey.Count == 0 || days.Count == 0) return result;
+            var straddling = new Dictionary<(long Key, long Day), DayTotals>();
+            using (var command = c.Command($"SELECT member_key, day, prefix FROM member_days WHERE member_key IN ({inList}) AND day IN ({DayList(days)})", null, parameters))
+            using (var r = command.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    var totals = RollupCodec.DecodePrefix((byte[])r[2]).OfDay;
+                    var placement = totals.PlaceIn(range);
+                    if (placement == DayPlacement.Inside) result.Add(new EdgeDay(byKey[r.GetInt64(0)], r.GetInt64(1), totals, null));
+                    else if (placement == DayPlacement.Straddles) straddling[(r.GetInt64(0), r.GetInt64(1))] = totals;
+                }
+            }
+            if (straddling.Count == 0) return result;
+            var straddlingKeys = SqlCommands.JsonList(straddling.Keys.Select(k => k.Key));
+            using (var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN (SELECT value FROM json_each(@keys)) AND day IN ({DayList(days)})",
+                       null, ("@keys", straddlingKeys)))
+            using (var r = command.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    var (key, day) = (r.GetInt64(0), r.GetInt64(1));
+                    if (straddling.TryGetValue((key, day), out var totals))
+                        result.Add(new EdgeDay(byKey[key], day, totals, RollupCodec.DecodeDay(byKey[key], day, (byte[])r[2])));
+                }
+            }
             return result;
         }, ct);
 

@@ -1,3 +1,5 @@
+using TimeTracker.Core.Time;
+
 namespace TimeTracker.Core.Analytics;
 
 /// <summary>
@@ -18,7 +20,11 @@ public interface IRollupStore
     /// <summary>Per member, the whole-day totals of [fromDay, toDay] added up; members without rows are absent.</summary>
     Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default);
 
-    Task<IReadOnlyList<DaySummary>> GetDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, CancellationToken ct = default);
+    /// <summary>
+    /// The stored member-days of <paramref name="days"/> (a range's partial days) that bear on <paramref name="range"/>,
+    /// placed by <see cref="DayTotals.PlaceIn"/>: days wholly outside it are left out, and only straddling days carry intervals.
+    /// </summary>
+    Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default);
 
     /// <summary>
     /// Streams, per UTC day in [fromDay, toDay] that has worked time, each member's quarter-hour mask to

@@ -74,10 +74,14 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
 
     private async Task<Action> ReadPartialDaysAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, string[] users, List<long> days, TimeRange range, long now, CancellationToken ct)
     {
-        var summaries = await rollups.GetDaysAsync(workspaceId, users, days, ct);
+        var edgeDays = await rollups.GetEdgeDaysAsync(workspaceId, users, days, range, ct);
         return () =>
         {
-            foreach (var day in summaries) tallies[day.UserId].AddClipped(day, range, now);
+            foreach (var day in edgeDays)
+            {
+                if (day.Straddling is { } summary) tallies[day.UserId].AddClipped(summary, range, now);
+                else tallies[day.UserId].AddWholeDays(day.Totals);
+            }
         };
     }
 

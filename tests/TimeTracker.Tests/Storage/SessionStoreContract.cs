@@ -232,10 +232,17 @@ public abstract class SessionStoreContract
         var version = await s.Rollups.GetDirtyVersionAsync(ws);
         await s.Rollups.SaveAsync(ws, [day], [summary], version, day);
 
-        var read = Assert.Single(await s.Rollups.GetDaysAsync(ws, [user], [day]));
+        var dayEnd = ZoneDays.UtcDaySpan(day).End;
+        // The first session starts 3 ticks after midnight: a range from 5 ticks straddles it, one from midnight holds the day.
+        var edge = Assert.Single(await s.Rollups.GetEdgeDaysAsync(ws, [user], [day], new TimeRange(midnight + 5, dayEnd)));
+        Assert.Equal(summary.Totals(), edge.Totals);
+        var read = edge.Straddling!;
         Assert.Equal(summary.Work.Items, read.Work.Items);
         Assert.Equal(summary.Idle.Items, read.Idle.Items);
         Assert.Equal(summary.Sessions, read.Sessions);
+        var inside = Assert.Single(await s.Rollups.GetEdgeDaysAsync(ws, [user], [day], new TimeRange(midnight, dayEnd)));
+        Assert.Equal((summary.Totals(), (DaySummary?)null), (inside.Totals, inside.Straddling));
+        Assert.Empty(await s.Rollups.GetEdgeDaysAsync(ws, [user], [day], new TimeRange(midnight + 16 * TimeSpan.TicksPerHour, dayEnd)));
         var engagement = new RecordingVisitor();
         await s.Rollups.VisitEngagementAsync(ws, day - 1, day + 1, engagement);
         var (visitedDay, entries) = Assert.Single(engagement.Days);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Activity;
 using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Time;
 using TimeTracker.Storage.Sqlite;
 using TimeTracker.Tests.Infrastructure;
 
@@ -84,7 +85,7 @@ public sealed class SqliteMigrationTests : IDisposable
         // No watermark: every read computes from raw data until the rollup job has rebuilt the days.
         Assert.Null(await rollups.GetWatermarkAsync("ws"));
         Assert.Empty(await rollups.SumDaysAsync("ws", ["u1"], 739990, 740010));
-        Assert.Empty(await rollups.GetDaysAsync("ws", ["u1"], [740000]));
+        Assert.Empty(await rollups.GetEdgeDaysAsync("ws", ["u1"], [740000], new TimeRange(0, long.MaxValue)));
     }
 
     private static void Exec(SqliteConnection connection, string sql)
