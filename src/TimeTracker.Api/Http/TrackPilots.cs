@@ -29,5 +29,5 @@ public static class TrackPilots
             Results.Json(new Envelope(false, e.Status, e.Message, new Error(e.Code, e.Message, e.Field), null), Json, statusCode: e.Status), e));
 
     public static IResult Ok(object data, string message) =>
-        Results.Json(new Envelope(true, StatusCodes.Status200OK, message, null, data), Json);
+        new BufferedJsonResult(new Envelope(true, StatusCodes.Status200OK, message, null, data), Json);
 }

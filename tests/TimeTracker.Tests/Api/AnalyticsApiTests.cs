@@ -41,6 +41,9 @@ public abstract class AnalyticsApiTests<TServer> : IClassFixture<TServer> where 
         Assert.Equal(36000, Summary(kolkata).GetProperty("totalWorkedTimeInSeconds").GetInt64());
         Assert.Equal(1800, Summary(kolkata).GetProperty("idleWorkedTimeInSeconds").GetInt64());
         Assert.Equal(34200, Summary(kolkata).GetProperty("activeWorkedTimeInSeconds").GetInt64());
+        // Sent whole, with its exact length, rather than chunked.
+        Assert.Equal((await kolkata.Message.Content.ReadAsByteArrayAsync()).Length, kolkata.Message.Content.Headers.ContentLength);
+        Assert.Equal("application/json; charset=utf-8", kolkata.Message.Content.Headers.ContentType?.ToString());
 
         var utc = await AnalyzeAsync(token, Query("2026-02-08 00:00:00", "2026-02-08 23:59:59", "UTC", [user]));
         Assert.Equal(28800, Summary(utc).GetProperty("totalWorkedTimeInSeconds").GetInt64());
