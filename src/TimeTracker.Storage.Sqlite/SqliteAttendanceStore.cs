@@ -70,7 +70,8 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
         }, ct);
 
     public Task<AttendanceSession?> FindByEventAsync(string workspaceId, string eventId, CancellationToken ct = default) =>
-        db.ReadAsync(c => c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND (id=@id OR out_id=@id)", null, Read,
+        // Two index seeks: with "id=@id OR out_id=@id" the planner walked the whole workspace's sessions.
+        db.ReadAsync(c => c.Query($"SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND id=@id UNION SELECT {Columns} FROM sessions WHERE workspace_id=@ws AND out_id=@id", null, Read,
             ("@ws", workspaceId), ("@id", eventId)).SingleOrDefault(), ct);
 
     public Task<bool> DeleteAsync(string workspaceId, string sessionId, CancellationToken ct = default) =>
