@@ -70,21 +70,25 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                     else if (placement == DayPlacement.Straddles) straddling[(r.GetInt64(0), r.GetInt64(1))] = totals;
                 }
             }
-            if (straddling.Count == 0) return result;
-            var straddlingKeys = SqlCommands.JsonList(straddling.Keys.Select(k => k.Key));
-            using (var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN (SELECT value FROM json_each(@keys)) AND day IN ({DayList(days)})",
-                       null, ("@keys", straddlingKeys)))
-            using (var r = command.ExecuteReader())
-            {
-                while (r.Read())
-                {
-                    var (key, day) = (r.GetInt64(0), r.GetInt64(1));
-                    if (straddling.TryGetValue((key, day), out var totals))
-                        result.Add(new EdgeDay(byKey[key], day, totals, RollupCodec.DecodeDay(byKey[key], day, (byte[])r[2])));
-                }
-            }
+            if (straddling.Count > 0) result.AddRange(ReadStraddling(c, byKey, straddling, days));
             return result;
         }, ct);
+
+    private static IEnumerable<EdgeDay> ReadStraddling(SqliteConnection c, Dictionary<long, string> byKey, Dictionary<(long Key, long Day), DayTotals> straddling, IReadOnlyCollection<long> days)
+    {
+        using var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN (SELECT value FROM json_each(@keys)) AND day IN ({DayList(days)})",
+            null, ("@keys", SqlCommands.JsonList(straddling.Keys.Select(k => k.Key))));
+        using var r = command.ExecuteReader();
+        var read = new List<EdgeDay>(straddling.Count);
+        while (r.Read())
+        {
+            var (key, day) = (r.GetInt64(0), r.GetInt64(1));
+            // Keys times days also finds a member's other edge day, which was placed inside or outside already.
+            if (straddling.TryGetValue((key, day), out var totals))
+                read.Add(new EdgeDay(byKey[key], day, totals, RollupCodec.DecodeDay(byKey[key], day, (byte[])r[2])));
+        }
+        return read;
+    }
 
     public Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default) =>
         db.ReadAsync(c =>
