@@ -187,8 +187,8 @@ internal static class Migrations
         // 5: sessions are clustered by (member, clock-in), the order every range read wants. Keyed by id, a
         // member's sessions lay wherever their ids sorted (random within a millisecond of a bulk import), so a
         // 31-day read for 1,000 members touched ~40k pages, and "in_at < to AND out_at > from" walked each
-        // member's whole history (700 ms per rollup chunk over 723k sessions). The longest closed session bounds
-        // how far before a range an overlapping closed session can start; reads seek to "from − longest".
+        // member's whole history (700 ms per rollup chunk over 723k sessions). A member's longest closed session
+        // bounds how far before a range their overlapping closed sessions can start; reads seek to "from − longest".
         """
         CREATE TABLE sessions_by_member(
             workspace_id TEXT NOT NULL,
@@ -219,11 +219,14 @@ internal static class Migrations
         CREATE INDEX ix_sessions_time ON sessions(workspace_id, in_at);
         CREATE INDEX ix_sessions_date ON sessions(workspace_id, date);
 
+        -- Per member: one forgotten clock-out closed a month later widens only that member's reads.
         CREATE TABLE session_spans(
-            workspace_id TEXT PRIMARY KEY,
-            longest_ticks INTEGER NOT NULL) WITHOUT ROWID;
-        INSERT INTO session_spans(workspace_id, longest_ticks)
-            SELECT workspace_id, max(out_at - in_at) FROM sessions WHERE out_at IS NOT NULL GROUP BY workspace_id;
+            workspace_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            longest_ticks INTEGER NOT NULL,
+            PRIMARY KEY(workspace_id, user_id)) WITHOUT ROWID;
+        INSERT INTO session_spans(workspace_id, user_id, longest_ticks)
+            SELECT workspace_id, user_id, max(out_at - in_at) FROM sessions WHERE out_at IS NOT NULL GROUP BY workspace_id, user_id;
         """,
 
         // 6: narrower member-day rows. Summing whole days seeks each member's running totals; with ~200-byte

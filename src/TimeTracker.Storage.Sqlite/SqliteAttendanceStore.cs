@@ -117,10 +117,9 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
         {
             if (userIds is { Count: 0 }) return [];
-            // A closed session starting before from − longest ended before from; only open ones can start earlier.
-            var longest = c.Scalar("SELECT longest_ticks FROM session_spans WHERE workspace_id=@ws", null, ("@ws", workspaceId)) as long? ?? 0;
-            // One seek per member into the (member, clock-in) clustering. For all members, the recursive CTE walks
-            // the distinct members one seek at a time (a skip-scan SQLite does not do on its own).
+            // One seek per member into the (member, clock-in) clustering, from "from − the member's longest closed
+            // session" (an earlier closed one ended before from); only open sessions can start earlier. For all
+            // members, the recursive CTE walks the distinct members one seek at a time (a skip-scan SQLite lacks).
             var members = userIds is null
                 ? """
                   WITH RECURSIVE m(member) AS (
@@ -133,12 +132,13 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
             return c.Query($"""
                 {members}
                 SELECT {Columns} FROM m CROSS JOIN sessions
-                WHERE workspace_id=@ws AND user_id=m.member AND in_at >= @lower AND in_at < @to AND (out_at IS NULL OR out_at > @from)
+                WHERE workspace_id=@ws AND user_id=m.member AND in_at >= @from - {LongestOf("m.member")} AND in_at < @to
+                  AND (out_at IS NULL OR out_at > @from)
                 UNION ALL
-                SELECT {Columns} FROM sessions INDEXED BY ux_sessions_open
-                WHERE workspace_id=@ws{users} AND out_at IS NULL AND in_at < @lower
+                SELECT {Columns} FROM sessions s INDEXED BY ux_sessions_open
+                WHERE workspace_id=@ws{users} AND out_at IS NULL AND in_at < @from - {LongestOf("s.user_id")}
                 ORDER BY user_id, in_at
-                """, null, Read, [.. parameters, ("@ws", workspaceId), ("@lower", fromUtc.UtcTicks - longest), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
+                """, null, Read, [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
         }, ct);
 
     public Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default) =>
@@ -188,15 +188,18 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
         RecordSpan(c, tx, s);
     }
 
-    /// <summary>Keeps the workspace's longest closed session, the bound <see cref="GetOverlappingAsync"/> seeks by.</summary>
+    /// <summary>Keeps the member's longest closed session, the bound <see cref="GetOverlappingAsync"/> seeks by.</summary>
     private static void RecordSpan(SqliteConnection c, SqliteTransaction tx, AttendanceSession s)
     {
         if (s.ClockOut is not { } clockOut) return;
         c.Execute("""
-            INSERT INTO session_spans(workspace_id, longest_ticks) VALUES (@ws, @ticks)
-            ON CONFLICT(workspace_id) DO UPDATE SET longest_ticks = max(longest_ticks, excluded.longest_ticks)
-            """, tx, ("@ws", s.WorkspaceId), ("@ticks", clockOut.Timestamp.UtcTicks - s.Start.UtcTicks));
+            INSERT INTO session_spans(workspace_id, user_id, longest_ticks) VALUES (@ws, @user, @ticks)
+            ON CONFLICT(workspace_id, user_id) DO UPDATE SET longest_ticks = max(longest_ticks, excluded.longest_ticks)
+            """, tx, ("@ws", s.WorkspaceId), ("@user", s.UserId), ("@ticks", clockOut.Timestamp.UtcTicks - s.Start.UtcTicks));
     }
+
+    private static string LongestOf(string member) =>
+        $"coalesce((SELECT longest_ticks FROM session_spans sp WHERE sp.workspace_id=@ws AND sp.user_id={member}), 0)";
 
     private static (string, object?)[] EventParameters(AttendanceEvent e) =>
     [
