@@ -129,6 +129,23 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task A_session_inside_a_long_earlier_one_overlaps_it()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-20), Now.AddDays(-10)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-2), Now.AddDays(-2).AddHours(1)), null));
+        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-12), Now.AddDays(-11)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-10), Now.AddDays(-9)), null));
+        var open = Session(ws, user, Now.AddDays(-1), null);
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(open, null));
+        // The open session runs on: a pair starting further after it than the longest closed session still overlaps
+        // it; one that ends at its start does not.
+        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(15), Now.AddDays(16)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-1).AddHours(-1), Now.AddDays(-1)), null));
+    }
+
+    [Fact]
     public async Task Parallel_clock_ins_of_one_member_write_one_session()
     {
         var s = await CreateAsync();
