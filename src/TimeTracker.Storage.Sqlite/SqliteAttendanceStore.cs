@@ -195,7 +195,10 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
         RecordSpan(c, tx, s);
     }
 
-    /// <summary>Keeps the member's longest closed session, the bound <see cref="GetOverlappingAsync"/> seeks by.</summary>
+    /// <summary>
+    /// Keeps the member's longest closed session, the bound <see cref="GetOverlappingAsync"/> and overlap checks seek by.
+    /// Deleting that session does not lower it: an over-estimate only costs a longer seek, an under-estimate would lose sessions.
+    /// </summary>
     private static void RecordSpan(SqliteConnection c, SqliteTransaction tx, AttendanceSession s)
     {
         if (s.ClockOut is not { } clockOut) return;
