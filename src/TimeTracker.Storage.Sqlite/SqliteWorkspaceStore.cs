@@ -7,10 +7,12 @@ namespace TimeTracker.Storage.Sqlite;
 
 public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 {
-    internal const string Columns = "id, name, time_zone, created_at, auto_clock_out_after_hours, activity_retention_days";
+    private const string Columns = "id, name, time_zone, created_at, auto_clock_out_after_hours, activity_retention_days";
 
-    public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) =>
-        db.ReadAsync(c => c.Query($"SELECT {Columns} FROM workspaces WHERE id=@id", null, Read, ("@id", workspaceId)).SingleOrDefault(), ct);
+    public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => db.ReadAsync(c => Find(c, workspaceId), ct);
+
+    internal static Workspace? Find(SqliteConnection c, string workspaceId) =>
+        c.Query($"SELECT {Columns} FROM workspaces WHERE id=@id", null, Read, ("@id", workspaceId)).SingleOrDefault();
 
     public Task<bool> AnyAsync(CancellationToken ct = default) =>
         db.ReadAsync(c => c.Scalar("SELECT 1 FROM workspaces LIMIT 1", null) is not null, ct);
@@ -39,6 +41,6 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
         ("@auto", w.AutoClockOutAfterHours), ("@retention", w.ActivityRetentionDays),
     ];
 
-    internal static Workspace Read(SqliteDataReader r) =>
+    private static Workspace Read(SqliteDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.Instant(3), r.NullableInt(4), r.NullableInt(5));
 }

@@ -11,6 +11,9 @@ namespace TimeTracker.Api.Http;
 /// </summary>
 public sealed class UtcTimestampConverter(int fractionDigits) : JsonConverter<DateTimeOffset>
 {
+    /// <summary>Ticks per unit of the last written fraction digit (7 fraction digits are ticks).</summary>
+    private readonly long _ticksPerDigit = (long)Math.Pow(10, 7 - fractionDigits);
+
     public const int Seconds = 0;
     public const int Milliseconds = 3;
     public const int Microseconds = 6;
@@ -27,18 +30,11 @@ public sealed class UtcTimestampConverter(int fractionDigits) : JsonConverter<Da
         if (fractionDigits > 0)
         {
             text[length++] = (byte)'.';
-            var fraction = utc.Ticks % TimeSpan.TicksPerSecond / Pow10(7 - fractionDigits);
+            var fraction = utc.Ticks % TimeSpan.TicksPerSecond / _ticksPerDigit;
             for (var i = fractionDigits - 1; i >= 0; i--, fraction /= 10) text[length + i] = (byte)('0' + fraction % 10);
             length += fractionDigits;
         }
         text[length++] = (byte)'Z';
         writer.WriteStringValue(text[..length]);
-    }
-
-    private static long Pow10(int exponent)
-    {
-        var result = 1L;
-        for (var i = 0; i < exponent; i++) result *= 10;
-        return result;
     }
 }
