@@ -18,7 +18,6 @@ public static class ApiServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AdminKey(configuration[$"{TimeTrackerOptions.Section}:AdminKey"]));
         services.AddSingleton<Authenticator>();
-        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<WorkspaceProvisioning>();
         services.AddSingleton<WorkTimeAnalysis>();
         services.AddSingleton<ActiveUsers>();

@@ -6,8 +6,10 @@ using TimeTracker.Core.Workspaces;
 namespace TimeTracker.Storage.Cosmos;
 
 /// <summary>
-/// Samples in <c>activity</c>, partitioned by (workspace, member). The client's sample id is the document id, so a
-/// re-sent sample collides (409) and is counted as a duplicate. A workspace's retention becomes a per-item TTL.
+/// Samples in <c>activity</c>, partitioned by (workspace, member). A sample is identified by its client id and its
+/// start, as on SQLite: the document id is both, so a re-sent sample collides (409) and is counted as a duplicate,
+/// while an id reused for another start is another sample. (Documents written before this rule are keyed by the
+/// client id alone; a tracker re-sending such an old batch after the upgrade would store it once more.) A workspace's retention becomes a per-item TTL.
 /// Without bulk or batch support every sample is one request (DESIGN §5); writes run a few at a time.
 /// </summary>
 public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore workspaces, CosmosRollupStore rollups, TimeProvider clock) : IActivityStore
@@ -29,10 +31,10 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
             .SelectMany(s => new[] { s.Start.UtcTicks / TimeSpan.TicksPerDay, (s.End.UtcTicks - 1) / TimeSpan.TicksPerDay }).Distinct(), ct);
         var partition = PartitionFor(workspaceId, userId);
         var accepted = 0;
-        await Parallel.ForEachAsync(samples.DistinctBy(s => s.Id), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sample, token) =>
+        await Parallel.ForEachAsync(samples.DistinctBy(s => (s.Id, s.Start)), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sample, token) =>
         {
             int? ttl = retention is { } days ? Math.Max(1, (int)(sample.End + TimeSpan.FromDays(days) - now).TotalSeconds) : null;
-            var doc = new Document(sample.Id.ToString(), workspaceId, userId, CosmosTime.Micros(sample.Start), CosmosTime.Micros(sample.End), sample.State == ActivityState.Idle, ttl);
+            var doc = new Document(DocumentId(sample), workspaceId, userId, CosmosTime.Micros(sample.Start), CosmosTime.Micros(sample.End), sample.State == ActivityState.Idle, ttl);
             using var response = await db.Activity.CreateItemStreamAsync(Serialize(doc), partition, cancellationToken: token);
             if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);
             else if (response.StatusCode != HttpStatusCode.Conflict) response.EnsureSuccessStatusCode();
@@ -55,6 +57,8 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
 
     /// <summary>Retention is enforced by per-item TTL set at write time; nothing to delete here.</summary>
     public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) => Task.FromResult(0);
+
+    private static string DocumentId(ActivitySample sample) => $"{CosmosTime.Micros(sample.Start)}_{sample.Id}";
 
     private static MemoryStream Serialize(Document doc) => new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc, CosmosDatabase.Json));
 }

@@ -7,10 +7,10 @@ namespace TimeTracker.Storage.Cosmos;
 /// <summary>API keys in <c>apikeys</c>, partitioned by the key id: authenticating a request is one point read.</summary>
 public sealed class CosmosApiKeyStore(CosmosDatabase db) : IApiKeyStore
 {
-    private sealed record Document(string Id, string WorkspaceId, string MemberId, string Name, string SecretHash, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt)
+    private sealed record Document(string Id, string WorkspaceId, string MemberId, string Name, string SecretHash, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, int MemberEpoch = 0)
     {
-        public ApiKey ToKey() => new(Id, WorkspaceId, MemberId, Name, SecretHash, CreatedAt, ExpiresAt);
-        public static Document From(ApiKey k) => new(k.Id, k.WorkspaceId, k.MemberId, k.Name, k.SecretHash, k.CreatedAt, k.ExpiresAt);
+        public ApiKey ToKey() => new(Id, WorkspaceId, MemberId, Name, SecretHash, CreatedAt, ExpiresAt, MemberEpoch);
+        public static Document From(ApiKey k) => new(k.Id, k.WorkspaceId, k.MemberId, k.Name, k.SecretHash, k.CreatedAt, k.ExpiresAt, k.MemberEpoch);
     }
 
     public async Task<ApiKey?> GetAsync(string keyId, CancellationToken ct = default)

@@ -12,9 +12,18 @@ namespace TimeTracker.Storage.Cosmos;
 /// the normalized value: creating one is atomic, so of two parallel creates exactly one wins. A reservation left
 /// behind by a crash is taken over once its member no longer holds the value.
 /// </summary>
-public sealed class CosmosMemberStore(CosmosDatabase db) : IMemberStore
+public sealed class CosmosMemberStore : IMemberStore
 {
-    private Container Items => db.Workspaces;
+    private readonly CosmosDatabase _db;
+    private readonly OwnerRoster _roster;
+
+    public CosmosMemberStore(CosmosDatabase db)
+    {
+        _db = db;
+        _roster = new OwnerRoster(db.Workspaces, ActiveOwnersAsync);
+    }
+
+    private Container Items => _db.Workspaces;
 
     public async Task<Member?> GetAsync(string workspaceId, string memberId, CancellationToken ct = default)
     {
@@ -78,46 +87,91 @@ public sealed class CosmosMemberStore(CosmosDatabase db) : IMemberStore
             await ReleaseAsync(member.WorkspaceId, reserved, ct);
             throw;
         }
+        if (member.IsActiveOwner) await ListOwnerAsync(member, ct);
     }
 
     public async Task UpdateAsync(Member member, CancellationToken ct = default)
     {
-        var current = await GetAsync(member.WorkspaceId, member.Id, ct) ?? throw new ConcurrencyConflictException();
-        var reserved = await ReserveAsync(member, current, ct);
-        try
+        var current = await GetAsync(member.WorkspaceId, member.Id, ct);
+        if (current is null || current.ConcurrencyToken != member.ConcurrencyToken) throw new ConcurrencyConflictException();
+        await GuardOwnerRemovalAsync(current, member, async () =>
         {
-            await Items.ReplaceItemAsync(MemberDoc.From(member), member.Id, new PartitionKey(member.WorkspaceId),
-                new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
-        }
-        catch (CosmosException e) when (e.IsPreconditionFailed())
-        {
-            await ReleaseAsync(member.WorkspaceId, reserved, ct);
-            throw new ConcurrencyConflictException();
-        }
-        await ReleaseAsync(member.WorkspaceId, Unique(current).Except(Unique(member)).ToList(), ct);
-    }
-
-    public async Task<DeleteMemberResult> SoftDeleteAsync(string workspaceId, string memberId, DateTimeOffset now, CancellationToken ct = default)
-    {
-        for (var attempt = 0; attempt < OptimisticRetry.Attempts; attempt++)
-        {
-            var member = await GetAsync(workspaceId, memberId, ct);
-            if (member is null || member.Status == MemberStatus.Deleted) return DeleteMemberResult.NotFound;
-            if (member is { Role: MemberRole.Owner, Status: MemberStatus.Active })
-            {
-                var owners = await QueryMembersAsync(workspaceId, "c.role = 'Owner' AND c.status = 'Active'", q => q, ct);
-                if (owners.Count <= 1) return DeleteMemberResult.LastOwner;
-            }
+            var reserved = await ReserveAsync(member, current, ct);
             try
             {
-                await Items.ReplaceItemAsync(MemberDoc.From(member with { Status = MemberStatus.Deleted, DeletedAt = now, UpdatedAt = now }), memberId,
-                    new PartitionKey(workspaceId), new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
-                return DeleteMemberResult.Deleted;
+                await Items.ReplaceItemAsync(MemberDoc.From(member), member.Id, new PartitionKey(member.WorkspaceId),
+                    new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
             }
-            catch (CosmosException e) when (e.IsPreconditionFailed()) { }
-        }
-        throw new ConcurrencyConflictException();
+            catch (CosmosException e) when (e.IsPreconditionFailed())
+            {
+                await ReleaseAsync(member.WorkspaceId, reserved, ct);
+                throw new ConcurrencyConflictException();
+            }
+        }, ct);
+        await ReleaseAsync(member.WorkspaceId, Unique(current).Except(Unique(member)).ToList(), ct);
+        if (!current.IsActiveOwner && member.IsActiveOwner) await ListOwnerAsync(member, ct);
     }
+
+    public async Task<DeleteMemberResult> SoftDeleteAsync(Member member, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (member.Status == MemberStatus.Deleted) return DeleteMemberResult.NotFound;
+        var deleted = member with { Status = MemberStatus.Deleted, DeletedAt = now, UpdatedAt = now, KeyEpoch = member.KeyEpoch + 1 };
+        try
+        {
+            await GuardOwnerRemovalAsync(member, deleted, async () =>
+            {
+                try
+                {
+                    await Items.ReplaceItemAsync(MemberDoc.From(deleted), member.Id, new PartitionKey(member.WorkspaceId),
+                        new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
+                }
+                catch (CosmosException e) when (e.IsPreconditionFailed())
+                {
+                    throw new ConcurrencyConflictException();
+                }
+            }, ct);
+            return DeleteMemberResult.Deleted;
+        }
+        catch (LastOwnerException)
+        {
+            return DeleteMemberResult.LastOwner;
+        }
+        catch (CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return DeleteMemberResult.NotFound;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>; when it takes away an active owner, the owner leaves the roster first (which
+    /// refuses the last one) and is listed again if the write fails.
+    /// </summary>
+    private async Task GuardOwnerRemovalAsync(Member current, Member updated, Func<Task> write, CancellationToken ct)
+    {
+        if (!current.IsActiveOwner || updated.IsActiveOwner)
+        {
+            await write();
+            return;
+        }
+        var removal = await _roster.BeginRemovalAsync(current.WorkspaceId, current.Id, ct);
+        try
+        {
+            await write();
+        }
+        catch
+        {
+            await _roster.EndRemovalAsync(current.WorkspaceId, removal, ct);
+            await ListOwnerAsync(current, ct);
+            throw;
+        }
+        await _roster.EndRemovalAsync(current.WorkspaceId, removal, ct);
+    }
+
+    private Task ListOwnerAsync(Member member, CancellationToken ct) =>
+        _roster.AddAsync(member.WorkspaceId, member.Id, c => GetAsync(member.WorkspaceId, member.Id, c), ct);
+
+    private Task<IReadOnlyList<Member>> ActiveOwnersAsync(string workspaceId, CancellationToken ct) =>
+        QueryMembersAsync(workspaceId, "c.role = 'Owner' AND c.status = 'Active' AND c.isBlocked = false", q => q, ct);
 
     /// <summary>Removes a member and its reservations outright: only to undo a create that could not be completed.</summary>
     internal async Task RemoveAsync(Member member, CancellationToken ct)

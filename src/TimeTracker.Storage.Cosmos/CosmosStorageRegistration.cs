@@ -22,6 +22,7 @@ public static class CosmosStorageRegistration
         services.AddSingleton<CosmosMemberStore>();
         services.AddSingleton<CosmosRollupStore>();
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<CosmosApiKeyStore>());
+        services.AddSingleton<ILoginThrottleStore, CosmosLoginThrottleStore>();
         services.AddSingleton<IMemberStore>(sp => sp.GetRequiredService<CosmosMemberStore>());
         services.AddSingleton<IRollupStore>(sp => sp.GetRequiredService<CosmosRollupStore>());
         services.AddSingleton<IWorkspaceStore, CosmosWorkspaceStore>();

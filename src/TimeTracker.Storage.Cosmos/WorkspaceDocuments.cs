@@ -24,7 +24,7 @@ internal static class WorkspaceDocuments
         string FirstName, string LastName, string FirstNameNorm, string LastNameNorm, string Role, string Status, string? TeamId,
         string? TimeZone, bool IsBlocked, string? Language, string? LanguageNorm, string? PersonalNumber, string? PersonalNumberNorm,
         string? PasswordHash, MemberProfile Profile, DateTimeOffset CreatedAt, long CreatedTicks, DateTimeOffset UpdatedAt,
-        DateTimeOffset? DeletedAt, DateTimeOffset? ActivatedAt,
+        DateTimeOffset? DeletedAt, DateTimeOffset? ActivatedAt, int KeyEpoch = 0,
         [property: System.Text.Json.Serialization.JsonPropertyName("_etag"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? ETag = null)
     {
         public Member ToMember(string? etag = null) => new()
@@ -32,14 +32,15 @@ internal static class WorkspaceDocuments
             WorkspaceId = WorkspaceId, Id = Id, Email = Email, Username = Username, FirstName = FirstName, LastName = LastName,
             Role = Enum.Parse<MemberRole>(Role), Status = Enum.Parse<MemberStatus>(Status), TeamId = TeamId, TimeZone = TimeZone,
             IsBlocked = IsBlocked, Language = Language, PersonalNumber = PersonalNumber, PasswordHash = PasswordHash, Profile = Profile,
-            CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, DeletedAt = DeletedAt, ActivatedAt = ActivatedAt, ConcurrencyToken = etag ?? ETag,
+            CreatedAt = CreatedAt, UpdatedAt = UpdatedAt, DeletedAt = DeletedAt, ActivatedAt = ActivatedAt, KeyEpoch = KeyEpoch,
+            ConcurrencyToken = etag ?? ETag,
         };
 
         public static MemberDoc From(Member m) => new(
             m.Id, "member", m.WorkspaceId, m.Email, Member.Normalize(m.Email), m.Username, Norm(m.Username),
             m.FirstName, m.LastName, m.FirstName.ToLowerInvariant(), m.LastName.ToLowerInvariant(), m.Role.ToString(), m.Status.ToString(), m.TeamId,
             m.TimeZone, m.IsBlocked, m.Language, Norm(m.Language), m.PersonalNumber, Norm(m.PersonalNumber),
-            m.PasswordHash, m.Profile, m.CreatedAt, m.CreatedAt.UtcTicks, m.UpdatedAt, m.DeletedAt, m.ActivatedAt);
+            m.PasswordHash, m.Profile, m.CreatedAt, m.CreatedAt.UtcTicks, m.UpdatedAt, m.DeletedAt, m.ActivatedAt, m.KeyEpoch);
 
         private static string? Norm(string? value) => value is null ? null : Member.Normalize(value);
     }

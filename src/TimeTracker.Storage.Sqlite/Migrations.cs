@@ -256,6 +256,20 @@ internal static class Migrations
         DELETE FROM workspace_days;
         DELETE FROM rollup_state;
         """,
+
+        // 7: key epochs (a deletion raises the member's epoch; keys minted before it stay revoked after a restore),
+        // and sign-in attempts per account, counted and decided in one write so parallel guesses share one limit.
+        """
+        ALTER TABLE members ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE api_keys ADD COLUMN member_epoch INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE login_attempts(
+            workspace_id TEXT NOT NULL,
+            account TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            window_start INTEGER NOT NULL,
+            locked_until INTEGER,
+            PRIMARY KEY(workspace_id, account)) WITHOUT ROWID;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Scripts.Length);

@@ -12,7 +12,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
 {
     internal const string Columns =
         "workspace_id, id, email, username, first_name, last_name, role, status, team_id, time_zone, is_blocked, " +
-        "language, personal_number, password_hash, profile, created_at, updated_at, deleted_at, activated_at, version";
+        "language, personal_number, password_hash, profile, created_at, updated_at, deleted_at, activated_at, version, key_epoch";
 
     public Task<(Member? Member, Workspace? Workspace)> GetWithWorkspaceAsync(string workspaceId, string memberId, CancellationToken ct = default) =>
         db.ReadAsync(c => (Find(c, workspaceId, memberId), SqliteWorkspaceStore.Find(c, workspaceId)), ct);
@@ -69,28 +69,38 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
     public Task UpdateAsync(Member member, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => Update(c, tx, member), ct);
 
-    public Task<DeleteMemberResult> SoftDeleteAsync(string workspaceId, string memberId, DateTimeOffset now, CancellationToken ct = default) =>
+    public Task<DeleteMemberResult> SoftDeleteAsync(Member member, DateTimeOffset now, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
-            var member = c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id=@id", tx, Read,
-                ("@ws", workspaceId), ("@id", memberId)).SingleOrDefault();
-            if (member is null || member.Status == MemberStatus.Deleted) return DeleteMemberResult.NotFound;
-            if (member.Role == MemberRole.Owner && member.Status == MemberStatus.Active)
+            var current = c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id=@id", tx, Read,
+                ("@ws", member.WorkspaceId), ("@id", member.Id)).SingleOrDefault();
+            if (current is null || current.Status == MemberStatus.Deleted) return DeleteMemberResult.NotFound;
+            if (current.ConcurrencyToken != member.ConcurrencyToken) throw new ConcurrencyConflictException();
+            try
             {
-                var owners = Convert.ToInt32(c.Scalar(
-                    "SELECT count(*) FROM members WHERE workspace_id=@ws AND role=@owner AND status=@active", tx,
-                    ("@ws", workspaceId), ("@owner", nameof(MemberRole.Owner)), ("@active", nameof(MemberStatus.Active))));
-                if (owners <= 1) return DeleteMemberResult.LastOwner;
+                Update(c, tx, current with { Status = MemberStatus.Deleted, DeletedAt = now, UpdatedAt = now, KeyEpoch = current.KeyEpoch + 1 });
             }
-            Update(c, tx, member with { Status = MemberStatus.Deleted, DeletedAt = now, UpdatedAt = now });
+            catch (LastOwnerException)
+            {
+                return DeleteMemberResult.LastOwner;
+            }
             return DeleteMemberResult.Deleted;
         }, ct);
+
+    /// <summary>Decided inside the write transaction: writes are serialized, so no other change can slip in between.</summary>
+    private static bool WasActiveOwner(SqliteConnection c, SqliteTransaction tx, Member m) =>
+        c.Scalar("SELECT 1 FROM members WHERE workspace_id=@ws AND id=@id AND role=@owner AND status=@active AND is_blocked=0", tx,
+            ("@ws", m.WorkspaceId), ("@id", m.Id), ("@owner", nameof(MemberRole.Owner)), ("@active", nameof(MemberStatus.Active))) is not null;
+
+    private static int ActiveOwners(SqliteConnection c, SqliteTransaction tx, string workspaceId) =>
+        Convert.ToInt32(c.Scalar("SELECT count(*) FROM members WHERE workspace_id=@ws AND role=@owner AND status=@active AND is_blocked=0", tx,
+            ("@ws", workspaceId), ("@owner", nameof(MemberRole.Owner)), ("@active", nameof(MemberStatus.Active))), CultureInfo.InvariantCulture);
 
     internal static void Insert(SqliteConnection c, SqliteTransaction tx, Member m)
     {
         try
         {
-            c.Execute($"INSERT INTO members({Columns}, email_norm, username_norm) VALUES (@ws, @id, @email, @username, @first, @last, @role, @status, @team, @tz, @blocked, @lang, @pn, @pw, @profile, @created, @updated, @deleted, @activated, 1, @email_norm, @username_norm)",
+            c.Execute($"INSERT INTO members({Columns}, email_norm, username_norm) VALUES (@ws, @id, @email, @username, @first, @last, @role, @status, @team, @tz, @blocked, @lang, @pn, @pw, @profile, @created, @updated, @deleted, @activated, 1, @epoch, @email_norm, @username_norm)",
                 tx, Parameters(m));
         }
         catch (SqliteException e) { throw Translate(e); }
@@ -98,6 +108,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
 
     internal static void Update(SqliteConnection c, SqliteTransaction tx, Member m)
     {
+        if (!m.IsActiveOwner && WasActiveOwner(c, tx, m) && ActiveOwners(c, tx, m.WorkspaceId) <= 1) throw new LastOwnerException();
         var expected = long.Parse(m.ConcurrencyToken ?? throw new ArgumentException("Member was not read from the store."), CultureInfo.InvariantCulture);
         int changed;
         try
@@ -106,7 +117,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
                 UPDATE members SET email=@email, email_norm=@email_norm, username=@username, username_norm=@username_norm,
                     first_name=@first, last_name=@last, role=@role, status=@status, team_id=@team, time_zone=@tz,
                     is_blocked=@blocked, language=@lang, personal_number=@pn, password_hash=@pw, profile=@profile,
-                    updated_at=@updated, deleted_at=@deleted, activated_at=@activated, version=version+1
+                    updated_at=@updated, deleted_at=@deleted, activated_at=@activated, key_epoch=@epoch, version=version+1
                 WHERE workspace_id=@ws AND id=@id AND version=@version
                 """, tx, [.. Parameters(m), ("@version", expected)]);
         }
@@ -127,7 +138,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         ("@team", m.TeamId), ("@tz", m.TimeZone), ("@blocked", m.IsBlocked ? 1 : 0), ("@lang", m.Language),
         ("@pn", m.PersonalNumber), ("@pw", m.PasswordHash), ("@profile", JsonSerializer.Serialize(m.Profile, StorageJson.Default.MemberProfile)),
         ("@created", SqlCommands.Ticks(m.CreatedAt)), ("@updated", SqlCommands.Ticks(m.UpdatedAt)), ("@deleted", SqlCommands.Ticks(m.DeletedAt)),
-        ("@activated", SqlCommands.Ticks(m.ActivatedAt)),
+        ("@activated", SqlCommands.Ticks(m.ActivatedAt)), ("@epoch", m.KeyEpoch),
     ];
 
     internal static Member Read(SqliteDataReader r) => new()
@@ -152,6 +163,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         DeletedAt = r.NullableInstant(17),
         ActivatedAt = r.NullableInstant(18),
         ConcurrencyToken = r.GetInt64(19).ToString(CultureInfo.InvariantCulture),
+        KeyEpoch = r.GetInt32(20),
     };
 
     private static (string Where, List<(string, object?)> Parameters) Filter(string workspaceId, MemberQuery q, string? after)

@@ -23,6 +23,7 @@ public static class SqliteStorageRegistration
         services.AddSingleton<ITeamStore, SqliteTeamStore>();
         services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
         services.AddSingleton<IAttendanceStore, SqliteAttendanceStore>();
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.AddSingleton<IActivityStore, SqliteActivityStore>();

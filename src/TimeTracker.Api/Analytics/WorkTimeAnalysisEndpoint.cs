@@ -92,7 +92,7 @@ public static class WorkTimeAnalysisEndpoint
         {
             _ = await ctx.Service<ITeamStore>().GetAsync(caller.WorkspaceId, teamId, ctx.Aborted)
                 ?? throw new ApiException(StatusCodes.Status404NotFound, $"Team {teamId} not found.", "teamId");
-            if (!caller.Role.IsAdmin() && !(caller.Role == MemberRole.TeamManager && caller.TeamId == teamId))
+            if (!caller.CanViewTeam(teamId))
                 throw ApiException.Forbidden("You cannot view this team's work time.");
             foreach (var member in await store.ListTeamAsync(caller.WorkspaceId, teamId, ctx.Aborted)) members[member.Id] = MemberSummary.Of(member);
         }

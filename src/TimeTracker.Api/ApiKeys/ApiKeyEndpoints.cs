@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using TimeTracker.Api.Http;
 using TimeTracker.Core.Auth;
+using TimeTracker.Core.Members;
 
 namespace TimeTracker.Api.ApiKeys;
 
@@ -19,13 +20,11 @@ public static class ApiKeyEndpoints
         var name = body.RequiredString("name", 100);
         var memberId = body.Id("member_id") ?? caller.MemberId;
         var days = body.Int("expires_in_days", 1, 3650);
-        if (memberId != caller.MemberId)
-        {
-            if (!caller.CanManageMembers()) throw ApiException.Forbidden("Only owners and executive managers can create keys for other members.");
-            var member = await ctx.MemberAsync(caller, memberId);
-            if (!member.CanAuthenticate) throw ApiException.Conflict("Keys can only be created for active members.", "member_id");
-        }
-        var (key, token) = Issue(caller.WorkspaceId, memberId, name, ctx.Now, days is null ? null : TimeSpan.FromDays(days.Value));
+        var member = memberId == caller.MemberId && caller.Self is { } self ? self : await ctx.MemberAsync(caller, memberId);
+        if (!caller.CanActOnAccountOf(member))
+            throw ApiException.Forbidden("You can create keys only for yourself and for members you outrank.");
+        if (!member.CanAuthenticate) throw ApiException.Conflict("Keys can only be created for active members.", "member_id");
+        var (key, token) = Issue(member, name, ctx.Now, days is null ? null : TimeSpan.FromDays(days.Value));
         await ctx.Service<IApiKeyStore>().CreateAsync(key, ctx.Aborted);
         return WebWork.Ok(ctx, ApiKeyResponse.From(key, token.ToString()), "API key created successfully", StatusCodes.Status201Created);
     });
@@ -45,16 +44,22 @@ public static class ApiKeyEndpoints
         var store = ctx.Service<IApiKeyStore>();
         var key = await store.GetAsync(keyId, ctx.Aborted);
         if (key is null || key.WorkspaceId != caller.WorkspaceId) throw ApiException.NotFound("API key");
-        if (key.MemberId != caller.MemberId && !caller.CanManageMembers()) throw ApiException.Forbidden();
+        if (key.MemberId != caller.MemberId)
+        {
+            var owner = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, key.MemberId, ctx.Aborted);
+            if (owner is null ? !caller.CanManageMembers() : !caller.CanActOnAccountOf(owner))
+                throw ApiException.Forbidden("You can revoke keys only of yourself and of members you outrank.");
+        }
         if (!await store.DeleteAsync(caller.WorkspaceId, keyId, ctx.Aborted)) throw ApiException.NotFound("API key");
         return WebWork.Ok(ctx, null, "API key revoked successfully");
     });
 
-    /// <summary>A new key and its token; only the secret's hash goes to the store.</summary>
-    public static (ApiKey Key, ApiToken Token) Issue(string workspaceId, string memberId, string name, DateTimeOffset now, TimeSpan? lifetime)
+    /// <summary>A new key for <paramref name="member"/> and its token; only the secret's hash goes to the store.</summary>
+    public static (ApiKey Key, ApiToken Token) Issue(Member member, string name, DateTimeOffset now, TimeSpan? lifetime)
     {
         var token = ApiToken.Create();
-        var key = new ApiKey(token.KeyId, workspaceId, memberId, name, SecretHashing.Hash(token.Secret), now, now + lifetime);
+        var key = new ApiKey(token.KeyId, member.WorkspaceId, member.Id, name, SecretHashing.Hash(token.Secret), now, now + lifetime,
+            member.KeyEpoch);
         return (key, token);
     }
 }

@@ -112,9 +112,9 @@ public static class AttendanceEndpoints
         var members = ctx.Service<IMemberStore>();
         if (requested.Count == 0)
         {
-            if (caller.Role.IsAdmin()) return null;
-            if (caller.Role == MemberRole.TeamManager && caller.TeamId is not null)
-                return [.. (await members.ListTeamAsync(caller.WorkspaceId, caller.TeamId, ctx.Aborted)).Select(m => m.Id), caller.MemberId];
+            if (caller.SeesEveryone()) return null;
+            if (caller.ManagedTeam() is { } team)
+                return [.. (await members.ListTeamAsync(caller.WorkspaceId, team, ctx.Aborted)).Select(m => m.Id), caller.MemberId];
             return [caller.MemberId];
         }
         var field = ctx.Request.Query.ContainsKey("userIds") ? "userIds" : "userId";

@@ -19,7 +19,7 @@ public sealed class Authenticator(IApiKeyStore keys, IMemberStore members, TimeP
         if (key is null || !SecretHashing.Matches(token.Secret, key.SecretHash) || key.IsExpired(clock.GetUtcNow())) return null;
         if (claimedUserId is not null && claimedUserId != key.MemberId) return null;
         var (member, workspace) = await members.GetWithWorkspaceAsync(key.WorkspaceId, key.MemberId, request.HttpContext.RequestAborted);
-        if (member is null || !member.CanAuthenticate) return null;
+        if (member is null || !member.CanAuthenticate || key.MemberEpoch != member.KeyEpoch) return null;
         return new Caller(member.WorkspaceId, member.Id, member.Role, member.TeamId, key.Id) { Self = member, Workspace = workspace };
     }
 

@@ -20,21 +20,18 @@ public static class LoginEndpoint
         var login = body.RequiredString("login", 254);
         var password = body.RequiredString("password", 1024);
 
-        var throttle = ctx.Service<LoginThrottle>();
-        var account = $"{workspaceId}/{Member.Normalize(login)}";
-        if (throttle.RetryAfter(account) is { } wait)
+        // Counted before the password is checked, in one step with the decision: parallel guesses share the limit.
+        var throttle = ctx.Service<ILoginThrottleStore>();
+        var account = Member.Normalize(login);
+        if (await throttle.BeginAttemptAsync(workspaceId, account, ctx.Now, ctx.Aborted) is { } wait)
             throw new ApiException(StatusCodes.Status429TooManyRequests, "Too many failed sign-in attempts. Try again later.") { RetryAfter = wait };
 
         var member = await ctx.Service<IMemberStore>().FindByLoginAsync(workspaceId, login, ctx.Aborted);
         // Verify even when no account matched, so response time does not reveal which logins exist.
         var passwordMatches = PasswordHashing.Verify(password, member?.PasswordHash);
-        if (member is null || !passwordMatches || !member.CanAuthenticate)
-        {
-            throttle.RecordFailure(account);
-            throw ApiException.Unauthorized("Invalid login or password.");
-        }
-        throttle.RecordSuccess(account);
-        var (key, token) = ApiKeyEndpoints.Issue(member.WorkspaceId, member.Id, "Password sign-in", ctx.Now, TokenLifetime);
+        if (member is null || !passwordMatches || !member.CanAuthenticate) throw ApiException.Unauthorized("Invalid login or password.");
+        await throttle.ClearAsync(workspaceId, account, ctx.Aborted);
+        var (key, token) = ApiKeyEndpoints.Issue(member, "Password sign-in", ctx.Now, TokenLifetime);
         await ctx.Service<IApiKeyStore>().CreateAsync(key, ctx.Aborted);
         return WebWork.Ok(ctx, new TokenResponse(token.ToString(), key.ExpiresAt, member.Id), "Signed in successfully");
     });

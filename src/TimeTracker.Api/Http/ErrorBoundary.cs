@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TimeTracker.Core.Members;
 using TimeTracker.Core.Storage;
 
 namespace TimeTracker.Api.Http;
@@ -27,6 +28,10 @@ public static class ErrorBoundary
         {
             // Every store reports uniqueness the same way, so every endpoint answers it the same way.
             return render(context, ApiException.Conflict($"This {e.Field} is already taken in the workspace.", e.Field));
+        }
+        catch (LastOwnerException e)
+        {
+            return render(context, ApiException.Conflict(e.Message, "role"));
         }
         catch (BadHttpRequestException e)
         {

@@ -24,7 +24,9 @@ public static class InvitationEndpoints
         if (invitation.AcceptedAt is not null) throw new ApiException(StatusCodes.Status410Gone, "This invitation has already been used.");
         if (invitation.ExpiresAt <= ctx.Now) throw new ApiException(StatusCodes.Status410Gone, "This invitation has expired.");
         var member = await ctx.Service<IMemberStore>().GetAsync(invitation.WorkspaceId, invitation.MemberId, ctx.Aborted);
-        if (member is null || member.Status != MemberStatus.Invited) throw ApiException.NotFound("Invitation");
+        if (member is null || member.Status == MemberStatus.Deleted) throw ApiException.NotFound("Invitation");
+        // Accepted by a concurrent request since the invitation was read: the same answer as a second click.
+        if (member.Status != MemberStatus.Invited) throw new ApiException(StatusCodes.Status410Gone, "This invitation has already been used.");
 
         var now = ctx.Now;
         var activated = member with
@@ -32,7 +34,7 @@ public static class InvitationEndpoints
             Status = MemberStatus.Active, PasswordHash = PasswordHashing.Hash(password), Username = username ?? member.Username,
             ActivatedAt = now, UpdatedAt = now,
         };
-        var (key, apiToken) = ApiKeyEndpoints.Issue(member.WorkspaceId, member.Id, "Invitation sign-in", now, LoginEndpoint.TokenLifetime);
+        var (key, apiToken) = ApiKeyEndpoints.Issue(member, "Invitation sign-in", now, LoginEndpoint.TokenLifetime);
         bool accepted;
         try
         {

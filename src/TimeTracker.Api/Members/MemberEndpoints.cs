@@ -42,7 +42,7 @@ public static class MemberEndpoints
         var firstName = body.RequiredString("firstname", 100);
         var lastName = body.RequiredString("lastname", 100);
         var role = MemberFields.Role(body);
-        if (!caller.CanGrant(role)) throw ApiException.Forbidden("Only an owner can make someone an owner.");
+        if (!caller.CanGrant(role)) throw ApiException.Forbidden("You cannot grant a role above your own.");
         var teamId = await ExistingTeamAsync(ctx, caller, body.Id("team_id"));
         var timeZone = MemberFields.TimeZone(body, "timezone");
 
@@ -103,32 +103,41 @@ public static class MemberEndpoints
         return WebWork.Ok(ctx, null, "Member restored successfully");
     });
 
-    /// <summary>Read-modify-write of one member with optimistic retries; uniqueness and last-owner rules enforced.</summary>
+    /// <summary>
+    /// Read-modify-write of one member's account with optimistic retries. The caller must be allowed to act on the
+    /// account as read (the rank rule) and to grant any new role; uniqueness and the last-owner rule are the store's.
+    /// </summary>
     internal static Task<Member> SaveAsync(ApiContext ctx, Caller caller, string memberId, Func<Member, Member> change, string what = "Member") =>
         OptimisticRetry.RunAsync(async () =>
         {
-            var store = ctx.Service<IMemberStore>();
             var current = await ctx.MemberAsync(caller, memberId, what);
+            RequireRankOver(caller, current);
             var updated = change(current);
-            if (updated.Role != current.Role)
-            {
-                if (!caller.CanGrant(updated.Role) || (current.Role == MemberRole.Owner && caller.Role != MemberRole.Owner))
-                    throw ApiException.Forbidden("Only an owner can grant or remove the Owner role.");
-                if (current.Role == MemberRole.Owner && current.Status == MemberStatus.Active && await IsLastOwnerAsync(ctx, caller.WorkspaceId))
-                    throw ApiException.Conflict("The workspace's last owner cannot be demoted.", "role");
-            }
-            await store.UpdateAsync(updated, ctx.Aborted);
+            if (updated.Role != current.Role && !caller.CanGrant(updated.Role))
+                throw ApiException.Forbidden("You cannot grant a role above your own.");
+            await ctx.Service<IMemberStore>().UpdateAsync(updated, ctx.Aborted);
             return updated;
         });
 
-    internal static async Task DeleteAsync(ApiContext ctx, Caller caller, string memberId, string what)
-    {
-        var result = await ctx.Service<IMemberStore>().SoftDeleteAsync(caller.WorkspaceId, memberId, ctx.Now, ctx.Aborted);
-        switch (result)
+    /// <summary>Soft delete under the rank rule; the store refuses the last owner and a member changed since it was read.</summary>
+    internal static Task DeleteAsync(ApiContext ctx, Caller caller, string memberId, string what) =>
+        OptimisticRetry.RunAsync(async () =>
         {
-            case DeleteMemberResult.NotFound: throw ApiException.NotFound(what);
-            case DeleteMemberResult.LastOwner: throw ApiException.Conflict("The workspace's last owner cannot be deleted.");
-        }
+            var member = await ctx.MemberAsync(caller, memberId, what);
+            if (member.Status == MemberStatus.Deleted) throw ApiException.NotFound(what);
+            RequireRankOver(caller, member);
+            return await ctx.Service<IMemberStore>().SoftDeleteAsync(member, ctx.Now, ctx.Aborted) switch
+            {
+                DeleteMemberResult.NotFound => throw ApiException.NotFound(what),
+                DeleteMemberResult.LastOwner => throw ApiException.Conflict("The workspace's last owner cannot be deleted."),
+                var deleted => deleted,
+            };
+        });
+
+    private static void RequireRankOver(Caller caller, Member target)
+    {
+        if (!caller.CanActOnAccountOf(target))
+            throw ApiException.Forbidden("You can change only your own account and the accounts of members you outrank.");
     }
 
     internal static async Task<string?> ExistingTeamAsync(ApiContext ctx, Caller caller, string? teamId)
@@ -136,13 +145,6 @@ public static class MemberEndpoints
         if (string.IsNullOrEmpty(teamId)) return null;
         var team = await ctx.Service<ITeamStore>().GetAsync(caller.WorkspaceId, teamId, ctx.Aborted);
         return team?.Id ?? throw new ApiException(StatusCodes.Status404NotFound, "Team not found.", "team_id");
-    }
-
-    private static async Task<bool> IsLastOwnerAsync(ApiContext ctx, string workspaceId)
-    {
-        var owners = await ctx.Service<IMemberStore>().ListAsync(workspaceId,
-            new MemberQuery { Statuses = [MemberStatus.Active], Roles = [MemberRole.Owner] }, 2, null, ctx.Aborted);
-        return owners.Items.Count <= 1;
     }
 
     private static IReadOnlyCollection<MemberStatus> ParseStatuses(HttpRequest request)

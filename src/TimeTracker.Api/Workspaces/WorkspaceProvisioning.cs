@@ -23,7 +23,7 @@ public sealed class WorkspaceProvisioning(IWorkspaceStore workspaces, TimeProvid
             Role = MemberRole.Owner, Status = MemberStatus.Active, PasswordHash = owner.Password is null ? null : PasswordHashing.Hash(owner.Password),
             CreatedAt = now, UpdatedAt = now, ActivatedAt = now,
         };
-        var (key, token) = ApiKeyEndpoints.Issue(workspace.Id, member.Id, "Owner key", now, lifetime: null);
+        var (key, token) = ApiKeyEndpoints.Issue(member, "Owner key", now, lifetime: null);
         await workspaces.CreateAsync(workspace, member, key, ct);
         return new Provisioned(workspace, member, token);
     }

@@ -2,7 +2,10 @@ namespace TimeTracker.Core.Activity;
 
 public interface IActivityStore
 {
-    /// <summary>Stores the batch all or nothing; samples whose client id was seen before are ignored and counted.</summary>
+    /// <summary>
+    /// Stores the batch all or nothing. A sample is identified by its client id and its start: one seen before is
+    /// ignored and counted as a duplicate; an id reused with another start is another sample.
+    /// </summary>
     Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default);
 
     /// <summary>Idle samples of the users overlapping [fromUtc, toUtc).</summary>

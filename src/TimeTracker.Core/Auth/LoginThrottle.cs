@@ -1,42 +1,26 @@
-using System.Collections.Concurrent;
-
 namespace TimeTracker.Core.Auth;
 
+/// <summary>One account's recent sign-in attempts.</summary>
+public sealed record LoginAttempts(int Count, DateTimeOffset WindowStart, DateTimeOffset? LockedUntil);
+
 /// <summary>
-/// Slows password guessing per account: after <see cref="MaxFailures"/> failures inside <see cref="Window"/>
-/// the account is locked for <see cref="Window"/>. In-memory per process: each Functions instance throttles
-/// on its own, which still caps guesses per instance per window.
+/// Slows password guessing per account. Every attempt is counted <em>before</em> its password is checked, and the
+/// count and the decision are one step in the store (<see cref="ILoginThrottleStore"/>), so parallel guesses cannot
+/// slip past the limit: at most <see cref="MaxAttempts"/> passwords are checked per <see cref="Window"/>, after which
+/// the account is locked for <see cref="Window"/>. A successful sign-in clears the count.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock)
+public static class LoginThrottle
 {
-    public const int MaxFailures = 5;
+    public const int MaxAttempts = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
-    private sealed record State(int Failures, DateTimeOffset WindowStart, DateTimeOffset? LockedUntil);
-
-    private readonly ConcurrentDictionary<string, State> _accounts = new();
-
-    /// <summary>How long the account must wait, or null if it may try now.</summary>
-    public TimeSpan? RetryAfter(string account)
+    /// <summary>Counts one attempt: the new state and null when it may go ahead, else the state kept and how long to wait.</summary>
+    public static (LoginAttempts State, TimeSpan? RetryAfter) Attempt(LoginAttempts? current, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        if (_accounts.TryGetValue(account, out var s) && s.LockedUntil is { } until && until > now)
-            return until - now;
-        return null;
+        if (current?.LockedUntil is { } until && until > now) return (current, until - now);
+        if (current is null || current.LockedUntil is not null || now - current.WindowStart >= Window)
+            return (new LoginAttempts(1, now, null), null);
+        var count = current.Count + 1;
+        return (new LoginAttempts(count, current.WindowStart, count >= MaxAttempts ? now + Window : null), null);
     }
-
-    public void RecordFailure(string account)
-    {
-        var now = clock.GetUtcNow();
-        _accounts.AddOrUpdate(account,
-            _ => new State(1, now, null),
-            (_, s) =>
-            {
-                if (now - s.WindowStart > Window) return new State(1, now, null);
-                var failures = s.Failures + 1;
-                return new State(failures, s.WindowStart, failures >= MaxFailures ? now + Window : s.LockedUntil);
-            });
-    }
-
-    public void RecordSuccess(string account) => _accounts.TryRemove(account, out _);
 }

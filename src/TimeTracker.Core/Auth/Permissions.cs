@@ -2,7 +2,7 @@ using TimeTracker.Core.Members;
 
 namespace TimeTracker.Core.Auth;
 
-/// <summary>The role → permission table of DESIGN §3.</summary>
+/// <summary>The role → permission table and the rank rule (docs/ARCHITECTURE.md, "Permissions and rank").</summary>
 public static class Permissions
 {
     /// <summary>Members, teams, users APIs and other members' keys.</summary>
@@ -22,7 +22,33 @@ public static class Permissions
         || caller.Role.IsAdmin()
         || (caller.Role == MemberRole.TeamManager && caller.TeamId is not null && caller.TeamId == targetTeamId);
 
-    /// <summary>Only an owner may make someone else an owner.</summary>
-    public static bool CanGrant(this Caller caller, MemberRole role) =>
-        role != MemberRole.Owner || caller.Role == MemberRole.Owner;
+    /// <summary>Whether the caller sees every member's tracking data (when a request names no one).</summary>
+    public static bool SeesEveryone(this Caller caller) => caller.Role.IsAdmin();
+
+    /// <summary>The team whose members' tracking data a team manager sees besides their own; null for everyone else.</summary>
+    public static string? ManagedTeam(this Caller caller) => caller.Role == MemberRole.TeamManager ? caller.TeamId : null;
+
+    /// <summary>A whole team's tracking data: admins any team, a team manager their own.</summary>
+    public static bool CanViewTeam(this Caller caller, string teamId) => caller.Role.IsAdmin() || caller.ManagedTeam() == teamId;
+
+    /// <summary>Owner 2, Executive manager 1, every other role 0.</summary>
+    public static int Rank(this MemberRole role) => role switch
+    {
+        MemberRole.Owner => 2,
+        MemberRole.ExecutiveManager => 1,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Acting on a member's account (keys, password, email, username, role, status, profile, delete, restore):
+    /// oneself always; someone else only by a member manager who outranks them, except that an owner acts on owners.
+    /// One rule for every endpoint, so no path lets an executive manager take over an owner's account.
+    /// </summary>
+    public static bool CanActOnAccountOf(this Caller caller, Member target) =>
+        caller.MemberId == target.Id
+        || (caller.CanManageMembers()
+            && (caller.Role.Rank() > target.Role.Rank() || caller.Role == MemberRole.Owner));
+
+    /// <summary>No one grants a role above their own; only an owner makes an owner.</summary>
+    public static bool CanGrant(this Caller caller, MemberRole role) => role.Rank() <= caller.Role.Rank();
 }

@@ -35,9 +35,17 @@ public interface IMemberStore
 
     Task CreateAsync(Member member, CancellationToken ct = default);
 
-    /// <summary>Replaces the member if <see cref="Member.ConcurrencyToken"/> still matches, else throws <see cref="ConcurrencyConflictException"/>.</summary>
+    /// <summary>
+    /// Replaces the member if <see cref="Member.ConcurrencyToken"/> still matches, else throws
+    /// <see cref="ConcurrencyConflictException"/>. Throws <see cref="LastOwnerException"/> when the change would leave
+    /// the workspace without an active owner, decided atomically with the write.
+    /// </summary>
     Task UpdateAsync(Member member, CancellationToken ct = default);
 
-    /// <summary>Marks the member deleted (history and keys are kept but stop authenticating), refusing to remove the last owner.</summary>
-    Task<DeleteMemberResult> SoftDeleteAsync(string workspaceId, string memberId, DateTimeOffset now, CancellationToken ct = default);
+    /// <summary>
+    /// Marks <paramref name="member"/> (as read, with its concurrency token) deleted: history is kept, its keys are
+    /// revoked for good (<see cref="Member.KeyEpoch"/>). Refuses to remove the last active owner, atomically with the
+    /// write; throws <see cref="ConcurrencyConflictException"/> when the member changed since it was read.
+    /// </summary>
+    Task<DeleteMemberResult> SoftDeleteAsync(Member member, DateTimeOffset now, CancellationToken ct = default);
 }

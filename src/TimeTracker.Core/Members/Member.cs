@@ -28,6 +28,11 @@ public sealed record Member
     public DateTimeOffset? DeletedAt { get; init; }
     /// <summary>When the member first became active (joined); decides whether a restore reactivates or re-invites.</summary>
     public DateTimeOffset? ActivatedAt { get; init; }
+    /// <summary>
+    /// Raised by every deletion; a key works only while it carries the member's current epoch, so keys revoked by a
+    /// deletion stay revoked after a restore (and a key minted while the member was being deleted never works).
+    /// </summary>
+    public int KeyEpoch { get; init; }
     /// <summary>Opaque optimistic-concurrency token set by the store (row version or ETag).</summary>
     public string? ConcurrencyToken { get; init; }
 
@@ -37,6 +42,9 @@ public sealed record Member
     public bool Enabled => Status != MemberStatus.Deleted && !IsBlocked;
 
     public bool CanAuthenticate => Status == MemberStatus.Active && !IsBlocked;
+
+    /// <summary>Counts toward the workspace's owners: a workspace always keeps at least one (the stores enforce it).</summary>
+    public bool IsActiveOwner => Role == MemberRole.Owner && CanAuthenticate;
 
     public static string Normalize(string value) => value.Trim().ToLowerInvariant();
 }

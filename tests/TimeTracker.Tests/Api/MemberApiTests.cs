@@ -89,7 +89,7 @@ public abstract class MemberApiTests<TServer>(TServer server) : IClassFixture<TS
     }
 
     [Fact]
-    public async Task Delete_soft_deletes_revokes_keys_at_once_and_restore_brings_them_back()
+    public async Task Delete_soft_deletes_and_revokes_keys_for_good_and_restore_needs_a_new_key()
     {
         var ws = await _api.CreateWorkspaceAsync();
         var (id, token) = await _api.CreateMemberAsync(ws);
@@ -108,8 +108,12 @@ public abstract class MemberApiTests<TServer>(TServer server) : IClassFixture<TS
         var restored = await _api.PostAsync($"/api/v2/members/{id}/restore", new { workspace_id = ws.Id }, ws.OwnerToken);
         Assert.Equal(200, restored.Code);
         Assert.Equal("Member restored successfully", restored.Json.GetProperty("message").GetString());
-        Assert.Equal(200, (await _api.GetAsync("/api/v1/workspaces/current", token)).Code);
         Assert.Equal("active", (await _api.GetAsync($"/api/v2/members/{id}", ws.OwnerToken)).Data.GetProperty("status").GetString());
+        // Keys revoked by the deletion stay revoked; a key minted after the restore works.
+        Assert.Equal(401, (await _api.GetAsync("/api/v1/workspaces/current", token)).Code);
+        var fresh = await _api.PostAsync("/api/v1/api-keys", new { name = "after restore", member_id = id }, ws.OwnerToken);
+        Assert.Equal(201, fresh.Code);
+        Assert.Equal(200, (await _api.GetAsync("/api/v1/workspaces/current", fresh.Data.GetProperty("token").GetString())).Code);
     }
 
     [Fact]

@@ -96,19 +96,57 @@ public abstract class MemberStoreContract
     }
 
     [Fact]
-    public async Task Soft_delete_keeps_the_member_and_refuses_the_last_owner()
+    public async Task Soft_delete_keeps_the_member_raises_its_key_epoch_and_refuses_the_last_owner()
     {
         var s = await CreateAsync();
         var (ws, owner) = await WorkspaceAsync(s);
-        Assert.Equal(DeleteMemberResult.LastOwner, await s.Members.SoftDeleteAsync(ws, owner.Id, Now));
+        var readOwner = (await s.Members.GetAsync(ws, owner.Id))!;
+        Assert.Equal(DeleteMemberResult.LastOwner, await s.Members.SoftDeleteAsync(readOwner, Now));
         var second = NewMember(ws, "second@acme.test", MemberRole.Owner);
         await s.Members.CreateAsync(second);
-        Assert.Equal(DeleteMemberResult.Deleted, await s.Members.SoftDeleteAsync(ws, second.Id, Now.AddHours(1)));
+        var readSecond = (await s.Members.GetAsync(ws, second.Id))!;
+        Assert.Equal(DeleteMemberResult.Deleted, await s.Members.SoftDeleteAsync(readSecond, Now.AddHours(1)));
         var deleted = (await s.Members.GetAsync(ws, second.Id))!;
-        Assert.Equal((MemberStatus.Deleted, Now.AddHours(1)), (deleted.Status, deleted.DeletedAt));
-        Assert.Equal(DeleteMemberResult.NotFound, await s.Members.SoftDeleteAsync(ws, second.Id, Now));
-        Assert.Equal(DeleteMemberResult.NotFound, await s.Members.SoftDeleteAsync(ws, Ids.New(), Now));
-        Assert.Equal(DeleteMemberResult.LastOwner, await s.Members.SoftDeleteAsync(ws, owner.Id, Now));
+        Assert.Equal((MemberStatus.Deleted, Now.AddHours(1), 1), (deleted.Status, deleted.DeletedAt, deleted.KeyEpoch));
+        Assert.Equal(DeleteMemberResult.NotFound, await s.Members.SoftDeleteAsync(deleted, Now));
+        var third = NewMember(ws, "third@acme.test");
+        await s.Members.CreateAsync(third);
+        var stale = (await s.Members.GetAsync(ws, third.Id))!;
+        await s.Members.UpdateAsync(stale with { FirstName = "Changed" });
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => s.Members.SoftDeleteAsync(stale, Now));
+        Assert.Equal(MemberStatus.Active, (await s.Members.GetAsync(ws, third.Id))!.Status);
+        Assert.Equal(DeleteMemberResult.LastOwner, await s.Members.SoftDeleteAsync((await s.Members.GetAsync(ws, owner.Id))!, Now));
+
+        var restored = deleted with { Status = MemberStatus.Active, DeletedAt = null };
+        await s.Members.UpdateAsync(restored);
+        Assert.Equal(1, (await s.Members.GetAsync(ws, second.Id))!.KeyEpoch);
+    }
+
+    [Fact]
+    public async Task An_update_that_would_leave_no_active_owner_is_refused_and_changes_nothing()
+    {
+        var s = await CreateAsync();
+        var (ws, owner) = await WorkspaceAsync(s);
+        foreach (var change in new Func<Member, Member>[]
+        {
+            m => m with { Role = MemberRole.ExecutiveManager },
+            m => m with { IsBlocked = true },
+            m => m with { Status = MemberStatus.Invited },
+        })
+        {
+            var read = (await s.Members.GetAsync(ws, owner.Id))!;
+            await Assert.ThrowsAsync<LastOwnerException>(() => s.Members.UpdateAsync(change(read)));
+            Assert.Equal(read, await s.Members.GetAsync(ws, owner.Id));
+        }
+        var second = NewMember(ws, "co-owner@acme.test");
+        await s.Members.CreateAsync(second);
+        var promoted = (await s.Members.GetAsync(ws, second.Id))! with { Role = MemberRole.Owner };
+        await s.Members.UpdateAsync(promoted);
+        var demoted = (await s.Members.GetAsync(ws, owner.Id))! with { Role = MemberRole.RegularUser };
+        await s.Members.UpdateAsync(demoted);
+        Assert.Equal(MemberRole.RegularUser, (await s.Members.GetAsync(ws, owner.Id))!.Role);
+        await Assert.ThrowsAsync<LastOwnerException>(async () =>
+            await s.Members.UpdateAsync((await s.Members.GetAsync(ws, second.Id))! with { Role = MemberRole.TeamManager }));
     }
 
     [Fact]

@@ -51,30 +51,38 @@ public sealed class AuthTests
     }
 
     [Fact]
-    public void Throttle_locks_after_five_failures_within_the_window_and_unlocks_after_it()
+    public void Throttle_lets_five_attempts_through_in_a_window_then_locks_for_the_window()
     {
-        var clock = new TestClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var throttle = new LoginThrottle(clock);
-        for (var i = 0; i < 4; i++) throttle.RecordFailure("a");
-        Assert.Null(throttle.RetryAfter("a"));
-        throttle.RecordFailure("a");
-        Assert.Equal(LoginThrottle.Window, throttle.RetryAfter("a"));
-        Assert.Null(throttle.RetryAfter("b"));
-        clock.Advance(LoginThrottle.Window);
-        Assert.Null(throttle.RetryAfter("a"));
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        LoginAttempts? state = null;
+        for (var i = 1; i <= LoginThrottle.MaxAttempts; i++)
+        {
+            var (next, wait) = LoginThrottle.Attempt(state, now.AddSeconds(i));
+            Assert.Null(wait);
+            Assert.Equal(i, next.Count);
+            state = next;
+        }
+        var (kept, retryAfter) = LoginThrottle.Attempt(state, now.AddSeconds(6));
+        Assert.Same(state, kept);
+        Assert.Equal(LoginThrottle.Window - TimeSpan.FromSeconds(1), retryAfter);
+        var (fresh, none) = LoginThrottle.Attempt(state, now.AddSeconds(5) + LoginThrottle.Window);
+        Assert.Null(none);
+        Assert.Equal(new LoginAttempts(1, now.AddSeconds(5) + LoginThrottle.Window, null), fresh);
     }
 
     [Fact]
-    public void Failures_spread_beyond_the_window_do_not_lock()
+    public void Attempts_spread_beyond_the_window_do_not_lock()
     {
-        var clock = new TestClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var throttle = new LoginThrottle(clock);
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        LoginAttempts? state = null;
         for (var i = 0; i < 10; i++)
         {
-            throttle.RecordFailure("a");
-            clock.Advance(TimeSpan.FromMinutes(4));
+            var (next, wait) = LoginThrottle.Attempt(state, now);
+            Assert.Null(wait);
+            state = next;
+            now += TimeSpan.FromMinutes(4);
         }
-        Assert.Null(throttle.RetryAfter("a"));
+        Assert.True(state!.Count < LoginThrottle.MaxAttempts);
     }
 
     private static Member Target(string id, string? team) => new()
