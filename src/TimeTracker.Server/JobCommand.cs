@@ -1,3 +1,4 @@
+using TimeTracker.Api.Jobs;
 using TimeTracker.Core.Jobs;
 
 namespace TimeTracker.Server;
@@ -17,7 +18,8 @@ public static class JobCommand
             return 2;
         }
         var report = await job.RunAsync();
-        Console.WriteLine($"{report.Job}: {string.Join(", ", report.Counts.Select(c => $"{c.Key}={c.Value}"))}");
-        return 0;
+        Console.WriteLine($"{report.Job}: {JobReportLogging.Describe(report)}");
+        foreach (var failure in report.Failures) Console.Error.WriteLine($"workspace {failure.WorkspaceId} failed: {failure.Error}");
+        return report.Failures.Count == 0 ? 0 : 1;
     }
 }

@@ -1,4 +1,5 @@
 using NCrontab;
+using TimeTracker.Api.Jobs;
 using TimeTracker.Core.Jobs;
 
 namespace TimeTracker.Server;
@@ -23,8 +24,7 @@ public sealed class JobScheduler(IEnumerable<IJob> jobs, IConfiguration configur
             try
             {
                 await Task.Delay(next - now, clock, stop);
-                var report = await job.RunAsync(stop);
-                logger.LogInformation("Job {Job} finished: {Counts}", job.Name, string.Join(", ", report.Counts.Select(c => $"{c.Key}={c.Value}")));
+                logger.LogReport(await job.RunAsync(stop));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TimeTracker.Api;
+using TimeTracker.Api.Http;
 using TimeTracker.Hosting;
 
 namespace TimeTracker.Server;
@@ -31,6 +32,8 @@ public static class ServerSetup
                 .WithName(endpoint.Name)
                 .WithTags(endpoint.Tag);
         }
+        foreach (var (route, allowed, refused, tag) in MethodNotAllowed.Routes)
+            api.MapMethods(route, refused, (HttpRequest request) => MethodNotAllowed.Handle(request, allowed, tag)).ExcludeFromDescription();
         app.MapOpenApi("/api/openapi.json");
         app.MapFallback(async context =>
         {

@@ -4,6 +4,7 @@ using TimeTracker.Api.Http;
 using TimeTracker.Core.Activity;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Members;
+using TimeTracker.Core.Time;
 
 namespace TimeTracker.Api.Activity;
 
@@ -22,8 +23,7 @@ public static class ActivityEndpoints
         var samples = ParseSamples(body);
         if (userId != caller.MemberId)
         {
-            var member = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, userId, ctx.Aborted)
-                ?? throw new ApiException(StatusCodes.Status404NotFound, "User not found.", "user_id");
+            var member = await ctx.MemberAsync(caller, userId, "User", "user_id");
             if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record activity for this user.");
         }
         var result = await ctx.Service<IActivityStore>().AddAsync(caller.WorkspaceId, userId, samples, ctx.Aborted);
@@ -63,7 +63,7 @@ public static class ActivityEndpoints
         var text = item.RequiredString(name, 40);
         // Instants need an explicit offset or Z: a tracker's local wall time would be ambiguous.
         if (!IsoInstant.TryParse(text, offsetRequired: true, out var value))
-            throw item.Invalid(name, "must be an ISO 8601 instant with an offset, e.g. 2026-02-08T04:00:00Z");
+            throw item.Invalid(name, $"must be an ISO 8601 instant with an offset, e.g. 2026-02-08T04:00:00Z, {InputBounds.Description}");
         return value;
     }
 }

@@ -71,9 +71,9 @@ public static class WorkTimeAnalysisEndpoint
         var zoneId = body.RequiredString("timeZone", 64);
         var zone = TimeZones.Find(zoneId) ?? throw body.Invalid("timeZone", "must be an IANA time zone such as \"Asia/Kolkata\"");
         if (!ZoneDays.TryParseWallTime(body.RequiredString("startDate", 32), zone, out var start))
-            throw body.Invalid("startDate", "must be a date-time like \"2026-02-08 00:00:00\"");
+            throw body.Invalid("startDate", $"must be a date-time like \"2026-02-08 00:00:00\", {InputBounds.Description}");
         if (!ZoneDays.TryParseWallTime(body.RequiredString("endDate", 32), zone, out var end))
-            throw body.Invalid("endDate", "must be a date-time like \"2026-02-08 23:59:59\"");
+            throw body.Invalid("endDate", $"must be a date-time like \"2026-02-08 23:59:59\", {InputBounds.Description}");
         var range = new TimeRange(start, end + TimeSpan.TicksPerSecond);
         if (range.IsEmpty) throw body.Invalid("endDate", "must not be before startDate");
         if (range.Length > MaxDays * TimeSpan.TicksPerDay) throw body.Invalid("endDate", $"must be at most {MaxDays} days after startDate");
@@ -90,8 +90,7 @@ public static class WorkTimeAnalysisEndpoint
             if (!members.ContainsKey(id)) throw new ApiException(StatusCodes.Status404NotFound, $"User {id} not found.", "userId");
         foreach (var teamId in teamIds.Distinct())
         {
-            _ = await ctx.Service<ITeamStore>().GetAsync(caller.WorkspaceId, teamId, ctx.Aborted)
-                ?? throw new ApiException(StatusCodes.Status404NotFound, $"Team {teamId} not found.", "teamId");
+            await ctx.TeamAsync(caller, teamId, "teamId", $"Team {teamId} not found.");
             if (!caller.CanViewTeam(teamId))
                 throw ApiException.Forbidden("You cannot view this team's work time.");
             foreach (var member in await store.ListTeamAsync(caller.WorkspaceId, teamId, ctx.Aborted)) members[member.Id] = MemberSummary.Of(member);

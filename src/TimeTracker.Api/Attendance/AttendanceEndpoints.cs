@@ -31,7 +31,7 @@ public static class AttendanceEndpoints
         {
             { Replay: { } winner } => winner,
             { Value: SessionWriteResult.AlreadyOpen } => throw ApiException.Conflict("The user is already clocked in.", "userId"),
-            { Value: SessionWriteResult.Overlaps } => throw ApiException.Conflict("A recorded session of the user covers this moment.", "userId"),
+            { Value: SessionWriteResult.Overlaps } => throw ApiException.Conflict(await BlockingSessionAsync(ctx, caller, member, now), "userId"),
             _ => Created(json),
         };
     });
@@ -60,7 +60,7 @@ public static class AttendanceEndpoints
         var date = ParseDate(body.RequiredString("date", 10), "date");
         var clockIn = Instant(body, "clockInTimestampUtc");
         var clockOut = Instant(body, "clockOutTimestampUtc");
-        if (AttendanceRules.CheckPair(clockIn, clockOut) is { } rule) throw body.Invalid("clockOutTimestampUtc", rule);
+        if (AttendanceRules.CheckPair(clockIn, clockOut, ctx.Now) is { } rule) throw body.Invalid("clockOutTimestampUtc", rule);
         var localDate = LocalDate(caller, member, clockIn);
         if (date != localDate)
             throw body.Invalid("date", $"must be {localDate:yyyy-MM-dd}, the user's local date at clockInTimestampUtc");
@@ -85,7 +85,8 @@ public static class AttendanceEndpoints
     {
         var caller = await ctx.CallerAsync();
         var store = ctx.Service<IAttendanceStore>();
-        var session = await store.FindByEventAsync(caller.WorkspaceId, id, ctx.Aborted) ?? throw ApiException.NotFound("Attendance event");
+        var session = (Ids.IsValid(id) ? await store.FindByEventAsync(caller.WorkspaceId, id, ctx.Aborted) : null)
+            ?? throw ApiException.NotFound("Attendance event");
         var owner = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, session.UserId, ctx.Aborted);
         if (owner is null || !caller.CanTrackFor(owner)) throw ApiException.Forbidden("You cannot change this user's attendance.");
         if (!await store.DeleteAsync(caller.WorkspaceId, session.Id, ctx.Aborted)) throw ApiException.NotFound("Attendance event");
@@ -105,6 +106,16 @@ public static class AttendanceEndpoints
         var events = sessions.SelectMany(AttendanceEventResponse.Both).OrderBy(e => e.Timestamp).ThenBy(e => e.Type).ToList();
         return Results.Json(events, AttendanceEventResponse.Json);
     });
+
+    /// <summary>Names the recorded session a clock-in ran into, so the client can find and fix it.</summary>
+    private static async Task<string> BlockingSessionAsync(ApiContext ctx, Caller caller, Member member, DateTimeOffset now)
+    {
+        var sessions = await ctx.Service<IAttendanceStore>().GetOverlappingAsync(caller.WorkspaceId, [member.Id], now, now.AddTicks(1), ctx.Aborted);
+        return sessions.FirstOrDefault(s => s.ClockOut is not null) is { ClockOut: { } clockOut } blocking
+            ? $"A recorded session of the user covers this moment: clock-in event {blocking.ClockIn.Id} " +
+              $"({blocking.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z to {clockOut.Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z)."
+            : "A recorded session of the user covers this moment.";
+    }
 
     /// <summary>Null means every user of the workspace.</summary>
     private static async Task<IReadOnlyCollection<string>?> VisibleUsersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> requested)
@@ -134,9 +145,7 @@ public static class AttendanceEndpoints
         var body = await ctx.BodyAsync();
         var userId = body.RequiredId("userId");
         // Most members clock themselves in: the caller's own member was read with the key.
-        var member = (userId == caller.MemberId ? caller.Self : null)
-            ?? await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, userId, ctx.Aborted)
-            ?? throw new ApiException(StatusCodes.Status404NotFound, "User not found.", "userId");
+        var member = (userId == caller.MemberId ? caller.Self : null) ?? await ctx.MemberAsync(caller, userId, "User", "userId");
         if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record attendance for this user.");
         if (member.Status != MemberStatus.Active) throw ApiException.Conflict("The user is not active.", "userId");
         return (caller, body, member);
@@ -169,15 +178,15 @@ public static class AttendanceEndpoints
     private static IResult Created(string json) => Results.Content(json, "application/json", System.Text.Encoding.UTF8, StatusCodes.Status201Created);
 
     private static DateOnly ParseDate(string text, string field) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        IsoInstant.TryParseDate(text, out var date)
             ? date
-            : throw ApiException.BadRequest(field, $"The {field} must be a date in YYYY-MM-DD format.");
+            : throw ApiException.BadRequest(field, $"The {field} must be a date in YYYY-MM-DD format, {InputBounds.Description}.");
 
     internal static DateTimeOffset Instant(RequestBody body, string name)
     {
         var text = body.RequiredString(name, 40);
         if (!IsoInstant.TryParse(text, offsetRequired: false, out var value))
-            throw body.Invalid(name, "must be an ISO 8601 date-time such as 2025-07-18T08:00:00");
+            throw body.Invalid(name, $"must be an ISO 8601 date-time such as 2025-07-18T08:00:00, {InputBounds.Description}");
         return value;
     }
 }

@@ -52,7 +52,7 @@ public static class EngagementEndpoints
     {
         var text = request.Text(name);
         if (!IsoInstant.TryParse(text, offsetRequired: false, out var value))
-            throw ApiException.BadRequest(name, $"The {name} parameter must be an ISO 8601 date-time.");
+            throw ApiException.BadRequest(name, $"The {name} parameter must be an ISO 8601 date-time {InputBounds.Description}.");
         return value;
     }
 }

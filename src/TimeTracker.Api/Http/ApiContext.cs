@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TimeTracker.Api.Auth;
+using TimeTracker.Core;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Members;
+using TimeTracker.Core.Teams;
 
 namespace TimeTracker.Api.Http;
 
@@ -37,9 +39,17 @@ public sealed class ApiContext(HttpRequest request)
     }
 
     /// <summary>A member of the caller's workspace; another workspace's id is indistinguishable from a missing one.</summary>
-    public async Task<Member> MemberAsync(Caller caller, string memberId, string what = "Member")
+    /// <summary>A team of the caller's workspace, as <see cref="MemberAsync"/> finds members.</summary>
+    public async Task<Team> TeamAsync(Caller caller, string teamId, string? field = null, string? message = null)
     {
-        var member = await Service<IMemberStore>().GetAsync(caller.WorkspaceId, memberId, Aborted);
-        return member ?? throw ApiException.NotFound(what);
+        var team = Ids.IsValid(teamId) ? await Service<ITeamStore>().GetAsync(caller.WorkspaceId, teamId, Aborted) : null;
+        return team ?? throw new ApiException(StatusCodes.Status404NotFound, message ?? "Team not found.", field);
+    }
+
+    public async Task<Member> MemberAsync(Caller caller, string memberId, string what = "Member", string? field = null)
+    {
+        // Ids are UUIDs: anything else names no member, and never reaches a store as a document id.
+        var member = Ids.IsValid(memberId) ? await Service<IMemberStore>().GetAsync(caller.WorkspaceId, memberId, Aborted) : null;
+        return member ?? throw new ApiException(StatusCodes.Status404NotFound, $"{what} not found.", field);
     }
 }

@@ -26,6 +26,7 @@ public sealed class ApiException(int status, string message, string? field = nul
         401 => "unauthorized",
         403 => "forbidden",
         404 => "not_found",
+        405 => "method_not_allowed",
         409 => "conflict",
         410 => "gone",
         413 => "payload_too_large",

@@ -54,7 +54,9 @@ public static class ErrorBoundary
     }
 
     public static IResult WithRetryAfter(IResult result, ApiException error) =>
-        error.RetryAfter is { } wait ? new HeaderResult(result, "Retry-After", Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)) : result;
+        error.RetryAfter is { } wait ? WithHeader(result, "Retry-After", Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture)) : result;
+
+    public static IResult WithHeader(IResult result, string name, string value) => new HeaderResult(result, name, value);
 
     private sealed class HeaderResult(IResult inner, string name, string value) : IResult
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TimeTracker.Core.Time;
 
 namespace TimeTracker.Api.Http;
 
@@ -6,7 +7,7 @@ namespace TimeTracker.Api.Http;
 /// Strict ISO 8601 date-times (<c>2025-07-18T08:00:00</c>, optional seconds fraction, optional <c>Z</c>/<c>±hh:mm</c>).
 /// Without an offset the value is UTC, as the attendance seed's examples are; endpoints that cannot know the
 /// sender's zone (desktop trackers) require the offset. Exact formats, not a general parse: activity batches
-/// parse a thousand of these per request.
+/// parse a thousand of these per request. Values outside <see cref="InputBounds"/> do not parse.
 /// </summary>
 public static class IsoInstant
 {
@@ -19,7 +20,15 @@ public static class IsoInstant
         value = default;
         if (text is null || (offsetRequired && !HasOffset(text))) return false;
         return DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value) && InputBounds.Contains(value);
+    }
+
+    /// <summary>A calendar date <c>yyyy-MM-dd</c> within <see cref="InputBounds"/>.</summary>
+    public static bool TryParseDate(string? text, out DateOnly value)
+    {
+        value = default;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            && InputBounds.Contains(value);
     }
 
     private static bool HasOffset(string text) =>

@@ -64,7 +64,7 @@ public sealed class RequestBody
     {
         if (!_root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
         if (v.ValueKind != JsonValueKind.String) throw Invalid(name, "must be a string");
-        var s = v.GetString()!.Trim();
+        var s = Text(v, FieldName(name)).Trim();
         if (s.Length > maxLength) throw Invalid(name, $"must be at most {maxLength} characters");
         return s;
     }
@@ -82,7 +82,7 @@ public sealed class RequestBody
         if (!_root.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
         return v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString()!.Trim(),
+            JsonValueKind.String => Text(v, FieldName(name)).Trim(),
             JsonValueKind.Number => v.GetRawText(),
             _ => throw Invalid(name, "must be a string"),
         };
@@ -130,7 +130,7 @@ public sealed class RequestBody
         foreach (var item in v.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String) throw ApiException.BadRequest($"{FieldName(name)}[{i}]", $"The {FieldName(name)}[{i}] field must be a string.");
-            list.Add(item.GetString()!.Trim());
+            list.Add(Text(item, $"{FieldName(name)}[{i}]").Trim());
             i++;
         }
         return list;
@@ -151,6 +151,27 @@ public sealed class RequestBody
         if (v.ValueKind != JsonValueKind.Array) throw Invalid(name, "must be an array");
         return v.EnumerateArray().ToList();
     }
+
+    /// <summary>
+    /// A JSON string as .NET text. Invalid UTF-8 and lone surrogate escapes ("\udc00") are refused here, naming the
+    /// field, before they can reach a store (which would fail to encode them) or a response.
+    /// </summary>
+    private static string Text(JsonElement value, string field)
+    {
+        string text;
+        try
+        {
+            text = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw InvalidUnicode(field);
+        }
+        return Utf16.IsWellFormed(text) ? text : throw InvalidUnicode(field);
+    }
+
+    private static ApiException InvalidUnicode(string field) =>
+        ApiException.BadRequest(field, $"The {field} field must be valid Unicode text (no invalid UTF-8, no unpaired surrogates).");
 
     public static RequestBody Of(JsonElement element, string prefix) =>
         element.ValueKind == JsonValueKind.Object

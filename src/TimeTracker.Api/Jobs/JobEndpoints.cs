@@ -14,6 +14,8 @@ public static class JobEndpoints
         var job = ctx.Service<IEnumerable<IJob>>().FirstOrDefault(j => j.Name == name)
             ?? throw new ApiException(StatusCodes.Status404NotFound, $"No job named '{name}'.", "name");
         var report = await job.RunAsync(ctx.Aborted);
-        return WebWork.Ok(ctx, new { job = report.Job, counts = report.Counts }, "Job completed successfully");
+        var failures = report.Failures.Select(f => new { workspace_id = f.WorkspaceId, error = f.Error.Message }).ToList();
+        return WebWork.Ok(ctx, new { job = report.Job, counts = report.Counts, failures },
+            report.Failures.Count == 0 ? "Job completed successfully" : "Job completed; some workspaces failed");
     });
 }

@@ -13,7 +13,6 @@ public static class TimerJobs
     {
         var job = jobs.Single(j => j.Name == name);
         if (isPastDue) logger.LogWarning("Job {Job} is running late (past due); it catches up from where it stopped", name);
-        var report = await job.RunAsync(ct);
-        logger.LogInformation("Job {Job} finished: {Counts}", name, string.Join(", ", report.Counts.Select(c => $"{c.Key}={c.Value}")));
+        logger.LogReport(await job.RunAsync(ct));
     }
 }

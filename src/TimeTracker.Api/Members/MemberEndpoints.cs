@@ -143,8 +143,7 @@ public static class MemberEndpoints
     internal static async Task<string?> ExistingTeamAsync(ApiContext ctx, Caller caller, string? teamId)
     {
         if (string.IsNullOrEmpty(teamId)) return null;
-        var team = await ctx.Service<ITeamStore>().GetAsync(caller.WorkspaceId, teamId, ctx.Aborted);
-        return team?.Id ?? throw new ApiException(StatusCodes.Status404NotFound, "Team not found.", "team_id");
+        return (await ctx.TeamAsync(caller, teamId, "team_id")).Id;
     }
 
     private static IReadOnlyCollection<MemberStatus> ParseStatuses(HttpRequest request)

@@ -43,13 +43,18 @@ public static class MemberFields
         return password.Length < 8 ? throw body.Invalid(name, "must be at least 8 characters") : password;
     }
 
+    // Profile dates (a birth date, a hire date) are history, not tracked time: they reach back before 2000.
+    private static readonly DateOnly FirstProfileDate = new(1900, 1, 1);
+    private const string ProfileDates = "between 1900-01-01 and 2100-12-31";
+
     public static string? Date(RequestBody body, string name)
     {
         var text = body.String(name, 10);
         if (text is null) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= FirstProfileDate && date <= InputBounds.LastDate
             ? text
-            : throw body.Invalid(name, "must be a date in YYYY-MM-DD format");
+            : throw body.Invalid(name, $"must be a date in YYYY-MM-DD format, {ProfileDates}");
     }
 
     public static DateTimeOffset? Instant(RequestBody body, string name)
@@ -57,7 +62,8 @@ public static class MemberFields
         var text = body.String(name, 40);
         if (text is null) return null;
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            && DateOnly.FromDateTime(value.UtcDateTime) >= FirstProfileDate && value < InputBounds.End
             ? value
-            : throw body.Invalid(name, "must be an ISO 8601 date-time");
+            : throw body.Invalid(name, $"must be an ISO 8601 date-time {ProfileDates}");
     }
 }

@@ -32,7 +32,7 @@ public static class TeamEndpoints
     {
         var caller = await ctx.ManagerAsync();
         ApiContext.RequireSameWorkspace(caller, request.Text("workspace_id"));
-        var team = await ctx.Service<ITeamStore>().GetAsync(caller.WorkspaceId, teamId, ctx.Aborted) ?? throw ApiException.NotFound("Team");
+        var team = await ctx.TeamAsync(caller, teamId);
         return WebWork.Ok(ctx, new TeamResponse(team.Id, team.Name), "Team retrieved successfully");
     });
 
@@ -43,7 +43,7 @@ public static class TeamEndpoints
         ApiContext.RequireSameWorkspace(caller, body.Id("workspace_id"));
         var name = body.RequiredString("name", 100);
         var store = ctx.Service<ITeamStore>();
-        var team = await store.GetAsync(caller.WorkspaceId, teamId, ctx.Aborted) ?? throw ApiException.NotFound("Team");
+        var team = await ctx.TeamAsync(caller, teamId);
         if (!await store.UpdateAsync(team with { Name = name }, ctx.Aborted)) throw ApiException.NotFound("Team");
         return WebWork.Ok(ctx, new TeamResponse(team.Id, name), "Team updated successfully");
     });
@@ -53,7 +53,8 @@ public static class TeamEndpoints
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
         ApiContext.RequireSameWorkspace(caller, body.Id("workspace_id") ?? request.Text("workspace_id"));
-        if (!await ctx.Service<ITeamStore>().DeleteAsync(caller.WorkspaceId, teamId, ctx.Now, ctx.Aborted)) throw ApiException.NotFound("Team");
+        if (!Ids.IsValid(teamId) || !await ctx.Service<ITeamStore>().DeleteAsync(caller.WorkspaceId, teamId, ctx.Now, ctx.Aborted))
+            throw ApiException.NotFound("Team");
         return WebWork.Ok(ctx, null, "Team deleted successfully");
     });
 }

@@ -19,16 +19,16 @@ public sealed class AutoClockOutJob(IWorkspaceStore workspaces, IAttendanceStore
     {
         long closed = 0;
         var now = clock.GetUtcNow();
-        foreach (var workspace in await workspaces.ListAsync(ct))
+        var failures = await EachWorkspace.RunAsync(await workspaces.ListAsync(ct), async workspace =>
         {
-            if (workspace.AutoClockOutAfterHours is not { } hours) continue;
+            if (workspace.AutoClockOutAfterHours is not { } hours) return;
             var limit = TimeSpan.FromHours(hours);
             foreach (var session in await attendance.GetOpenStartedBeforeAsync(workspace.Id, now - limit, ct))
             {
                 var clockOut = new AttendanceEvent(Ids.New(), session.Start + limit, now, SystemActor, session.ClockIn.OfficeId, null, "Automatically clocked out");
                 if (await attendance.CloseAutomaticallyAsync(workspace.Id, session.Id, clockOut, ct)) closed++;
             }
-        }
-        return new JobReport(Name, new Dictionary<string, long> { ["sessions_closed"] = closed });
+        }, ct);
+        return JobReport.Of(Name, new Dictionary<string, long> { ["sessions_closed"] = closed }, failures);
     }
 }

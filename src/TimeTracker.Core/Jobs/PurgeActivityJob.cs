@@ -17,10 +17,12 @@ public sealed class PurgeActivityJob(IWorkspaceStore workspaces, IActivityStore 
     {
         long purged = 0;
         var now = clock.GetUtcNow();
-        foreach (var workspace in await workspaces.ListAsync(ct))
+        var failures = await EachWorkspace.RunAsync(await workspaces.ListAsync(ct), async workspace =>
+        {
             if (workspace.ActivityRetentionDays is { } days)
                 purged += await activity.PurgeAsync(workspace.Id, now - TimeSpan.FromDays(days), ct);
+        }, ct);
         var keys = await idempotency.PurgeAsync(now - IdempotencyRecord.Lifetime, ct);
-        return new JobReport(Name, new Dictionary<string, long> { ["samples_purged"] = purged, ["idempotency_records_purged"] = keys });
+        return JobReport.Of(Name, new Dictionary<string, long> { ["samples_purged"] = purged, ["idempotency_records_purged"] = keys }, failures);
     }
 }

@@ -22,13 +22,13 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
     {
         long days = 0, memberDays = 0;
         var list = await workspaces.ListAsync(ct);
-        foreach (var workspace in list)
+        var failures = await EachWorkspace.RunAsync(list, async workspace =>
         {
             var (d, m) = await RunWorkspaceAsync(workspace.Id, ct);
             days += d;
             memberDays += m;
-        }
-        return new JobReport(Name, new Dictionary<string, long> { ["workspaces"] = list.Count, ["days_computed"] = days, ["member_days"] = memberDays });
+        }, ct);
+        return JobReport.Of(Name, new Dictionary<string, long> { ["workspaces"] = list.Count, ["days_computed"] = days, ["member_days"] = memberDays }, failures);
     }
 
     public async Task<(long Days, long MemberDays)> RunWorkspaceAsync(string workspaceId, CancellationToken ct = default)

@@ -35,7 +35,7 @@ public static class ZoneDays
         if (text is null) return false;
         var result = SpacePattern.Parse(text);
         if (!result.Success) result = IsoPattern.Parse(text);
-        if (!result.Success) return false;
+        if (!result.Success || !InputBounds.Contains(result.Value)) return false;
         utcTicks = zone.ResolveLocal(result.Value, Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks;
         return true;
     }

@@ -138,9 +138,14 @@ public abstract class AttendanceApiTests<TServer>(TServer server) : IClassFixtur
         string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         string Date(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd");
 
-        var after = await _api.PostAsync("/api/attendance-events/create",
+        var across = await _api.PostAsync("/api/attendance-events/create",
+            new { date = Date(now.AddMinutes(-10)), clockInTimestampUtc = Iso(now.AddMinutes(-10)), clockOutTimestampUtc = Iso(now.AddMinutes(2)), userId }, token);
+        Assert.Equal(409, across.Code);
+        // A pair ending in the future is refused before it can overlap anything.
+        var future = await _api.PostAsync("/api/attendance-events/create",
             new { date = Date(now.AddMinutes(1)), clockInTimestampUtc = Iso(now.AddMinutes(1)), clockOutTimestampUtc = Iso(now.AddMinutes(30)), userId }, token);
-        Assert.Equal(409, after.Code);
+        Assert.Equal(400, future.Code);
+        Assert.Equal("clockOutTimestampUtc", future.Json.GetProperty("errors").EnumerateObject().Single().Name);
         var before = await _api.PostAsync("/api/attendance-events/create",
             new { date = Date(now.AddHours(-3)), clockInTimestampUtc = Iso(now.AddHours(-3)), clockOutTimestampUtc = Iso(now.AddHours(-2)), userId }, token);
         Assert.Equal(201, before.Code);
