@@ -114,6 +114,29 @@ public sealed class RollupJobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_workspace_whose_data_breaks_the_job_is_reported_and_the_others_are_still_rolled_up()
+    {
+        var s = Create();
+        // Created first, so it is processed first: a pair at the very start of the calendar (the API refuses these
+        // now; older databases may hold one) used to stop the run for every workspace after it.
+        var poisoned = Ids.New();
+        await SeedAsync(s, poisoned);
+        var ancient = DateTimeOffset.MinValue;
+        await s.Attendance.AddPairAsync(new AttendanceSession(poisoned, "ancient", DateOnly.MinValue,
+            new AttendanceEvent(Ids.New(), ancient, Start, "ancient", null, null, null),
+            new AttendanceEvent(Ids.New(), ancient.AddHours(1), Start, "ancient", null, null, null)), null);
+        var healthy = await SeedAsync(s, Ids.New());
+        s.Clock.Set(Start.AddDays(22).AddMinutes(30));
+
+        var report = await s.Rollup.RunAsync();
+
+        Assert.Equal(poisoned, Assert.Single(report.Failures).WorkspaceId);
+        Assert.Equal(1, report.Counts["workspaces_failed"]);
+        Assert.Equal(41, report.Counts["member_days"]);
+        Assert.Contains(Dump(s).Split('\n'), l => l.StartsWith($"s|{healthy}|"));
+    }
+
+    [Fact]
     public async Task Auto_clock_out_closes_sessions_open_longer_than_the_workspace_limit()
     {
         var s = Create();
