@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TimeTracker.Api.Http;
+using TimeTracker.Core;
 using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Members;
@@ -84,6 +85,10 @@ public static class WorkTimeAnalysisEndpoint
     private static async Task<List<MemberSummary>> RequestedMembersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> userIds, IReadOnlyList<string> teamIds)
     {
         if (userIds.Count == 0 && teamIds.Count == 0) throw ApiException.BadRequest("userId", "Either userId or teamId must be provided. Both cannot be empty.");
+        // TrackPilots types userId as string<uuid>[]: anything else is the client's mistake, not an unknown user.
+        foreach (var (field, ids) in new[] { ("userId", userIds), ("teamId", teamIds) })
+            if (ids.FirstOrDefault(id => !Ids.IsValid(id)) is { } malformed)
+                throw ApiException.BadRequest(field, $"The {field} field must hold UUIDs; \"{malformed}\" is not one.");
         var store = ctx.Service<IMemberStore>();
         var members = (await store.GetSummariesAsync(caller.WorkspaceId, userIds, ctx.Aborted)).ToDictionary(m => m.Id);
         foreach (var id in userIds)

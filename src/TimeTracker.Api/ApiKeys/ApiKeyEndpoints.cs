@@ -20,7 +20,7 @@ public static class ApiKeyEndpoints
         var name = body.RequiredString("name", 100);
         var memberId = body.Id("member_id") ?? caller.MemberId;
         var days = body.Int("expires_in_days", 1, 3650);
-        var member = memberId == caller.MemberId && caller.Self is { } self ? self : await ctx.MemberAsync(caller, memberId);
+        var member = memberId == caller.MemberId && caller.Self is { } self ? self : await ctx.MemberAsync(caller, memberId, field: "member_id");
         if (!caller.CanActOnAccountOf(member))
             throw ApiException.Forbidden("You can create keys only for yourself and for members you outrank.");
         if (!member.CanAuthenticate) throw ApiException.Conflict("Keys can only be created for active members.", "member_id");

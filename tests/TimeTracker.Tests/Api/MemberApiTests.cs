@@ -380,6 +380,45 @@ public abstract class MemberApiTests<TServer>(TServer server) : IClassFixture<TS
         Assert.Equal(410, (await _api.PostAsync(link, new { password = "another password" })).Code);
         Assert.Equal(404, (await _api.PostAsync("/api/v2/invitations/unknown-token/accept", new { password = "long enough password" })).Code);
     }
+
+    [Fact]
+    public async Task Parallel_accepts_of_one_invitation_give_one_token_and_410_gone_to_the_rest()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        for (var race = 0; race < 5; race++)
+        {
+            var invite = await _api.PostAsync("/api/v2/members",
+                new { email = $"race{race}@example.com", firstname = "R", lastname = "Ace", role = "Regular User" }, ws.OwnerToken);
+            var link = new Uri(invite.Data.GetProperty("invitation_link").GetString()!).AbsolutePath;
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _api.PostAsync(link, new { password = "long enough password" })));
+            Assert.Single(answers, a => a.Code == 200);
+            Assert.All(answers.Where(a => a.Code != 200), a => Assert.Equal(410, a.Code));
+        }
+    }
+
+    [Fact]
+    public async Task A_known_route_with_another_verb_is_405_with_allow_in_the_familys_shape()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var members = await _api.SendAsync(HttpMethod.Patch, "/api/v2/members", null, ws.OwnerToken);
+        Assert.Equal(405, members.Code);
+        Assert.Equal("GET, POST", string.Join(", ", members.Message.Content.Headers.Allow));
+        Assert.False(members.Json.GetProperty("success").GetBoolean());
+        // TimeTrack's doc shows reads with -d, which makes curl send POST.
+        var user = await _api.PostAsync($"/api/v2/ext/users/{ws.OwnerId}", "{}", ws.OwnerToken);
+        Assert.Equal(405, user.Code);
+        Assert.Equal("GET, PUT, DELETE", string.Join(", ", user.Message.Content.Headers.Allow));
+        var attendance = await _api.GetAsync("/api/attendance-events/clock-in", ws.OwnerToken);
+        Assert.Equal(405, attendance.Code);
+        Assert.Equal("application/problem+json", attendance.Message.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(405, attendance.Json.GetProperty("status").GetInt32());
+        var analysis = await _api.GetAsync("/api/v1/dashboard/work-time-analysis", ws.OwnerToken);
+        Assert.Equal(405, analysis.Json.GetProperty("statusCode").GetInt32());
+        var engagement = await _api.PostAsync("/api/v1/engagement-dashboard/users/active-users", "{}", ws.OwnerToken);
+        Assert.Equal(405, engagement.Code);
+        Assert.False(engagement.Json.GetProperty("success").GetBoolean());
+        Assert.Equal(404, (await _api.GetAsync("/api/v2/nothing-here", ws.OwnerToken)).Code);
+    }
 }
 
 public sealed class MemberApiTestsOnSqlite(ServerFactory server) : MemberApiTests<ServerFactory>(server);
