@@ -1,9 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using TimeTracker.Hosting;
 
-// The same services as the Server; only the default store differs (Cosmos in Azure).
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddTimeTracker(builder.Configuration, builder.Environment.ContentRootPath, defaultProvider: "Cosmos");
-builder.Build().Run();
+namespace TimeTracker.Functions;
+
+/// <summary>The worker's entry point (a named class: the tests reference both hosts, and the Server owns <c>Program</c>).</summary>
+public static class FunctionsProgram
+{
+    public static void Main(string[] args) => FunctionsApplication.CreateBuilder(args).AddTimeTrackerFunctions().Build().Run();
+}

@@ -12,6 +12,10 @@ param location string
 @description('Optional: object id of a developer to grant Cosmos DB data access for local debugging.')
 param principalId string = ''
 
+@secure()
+@description('Admin key for POST /api/v1/workspaces (header X-Admin-Key): azd env set TIMETRACKER_ADMIN_KEY <value>.')
+param adminKey string
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
@@ -66,6 +70,18 @@ module cosmos 'app/cosmos.bicep' = {
   }
 }
 
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    adminKey: adminKey
+    secretsUserPrincipalId: identity.outputs.principalId
+  }
+}
+
 module api 'app/functions.bicep' = {
   name: 'api'
   scope: rg
@@ -82,6 +98,7 @@ module api 'app/functions.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabaseName: cosmos.outputs.databaseName
+    adminKeySecretUri: keyVault.outputs.adminKeySecretUri
   }
 }
 

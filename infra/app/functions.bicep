@@ -11,6 +11,12 @@ param deploymentContainerName string
 param applicationInsightsConnectionString string
 param cosmosEndpoint string
 param cosmosDatabaseName string
+@description('Key Vault secret holding the admin key; the app setting is a Key Vault reference to it.')
+param adminKeySecretUri string
+@description('Cron schedules (six fields, UTC) of the timer functions; the defaults are the jobs\' own.')
+param rollupSchedule string = '0 30 0 * * *'
+param autoClockOutSchedule string = '0 0 * * * *'
+param purgeActivitySchedule string = '0 15 1 * * *'
 param maximumInstanceCount int = 100
 param instanceMemoryMB int = 2048
 
@@ -40,6 +46,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity (the default would be a system identity).
+    keyVaultReferenceIdentity: identityId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -62,7 +70,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     }
   }
 
-  // Identity-based settings only: no keys or connection strings to storage or Cosmos DB.
+  // Identity-based settings only: no keys or connection strings to storage or Cosmos DB; the admin key is a Key Vault
+  // reference. Every %Setting% a function binds must be here, or the host refuses to index that function.
   resource settings 'config' = {
     name: 'appsettings'
     properties: {
@@ -76,6 +85,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Cosmos__Endpoint: cosmosEndpoint
       Cosmos__Database: cosmosDatabaseName
       Cosmos__CreateIfNotExists: 'false'
+      TimeTracker__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecretUri})'
+      Schedules__Rollup: rollupSchedule
+      Schedules__AutoClockOut: autoClockOutSchedule
+      Schedules__PurgeActivity: purgeActivitySchedule
     }
   }
 }

@@ -39,7 +39,7 @@ public sealed class InfrastructureTests
         Assert.Contains("for c in definition.containers", cosmos);
         Assert.DoesNotContain("'/workspaceId'", cosmos);
         var main = File.ReadAllText(Path.Combine(Repository, "infra", "main.bicep"));
-        foreach (var module in new[] { "identity", "monitoring", "storage", "cosmos", "functions" })
+        foreach (var module in new[] { "identity", "monitoring", "storage", "cosmos", "keyvault", "functions" })
             Assert.True(File.Exists(Path.Combine(Repository, "infra", "app", $"{module}.bicep")) && main.Contains($"'app/{module}.bicep'"), module);
     }
 }
