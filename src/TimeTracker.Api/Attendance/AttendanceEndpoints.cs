@@ -71,7 +71,7 @@ public static class AttendanceEndpoints
         var session = new AttendanceSession(caller.WorkspaceId, member.Id, date,
             NewEvent(ctx, caller, clockIn, officeId, body.String("clockInComment", 1000)),
             NewEvent(ctx, caller, clockOut, officeId, body.String("clockOutComment", 1000)));
-        var json = Serialize(new { clockIn = AttendanceEventResponse.ClockIn(session), clockOut = AttendanceEventResponse.ClockOut(session) });
+        var json = Serialize(AttendanceEventResponse.Pair(session));
         var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().AddPairAsync(session, idempotency.Record(201, json), ctx.Aborted));
         return result switch
         {

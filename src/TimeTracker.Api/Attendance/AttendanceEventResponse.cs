@@ -22,12 +22,27 @@ public sealed record AttendanceEventResponse(
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new UtcTimestampConverter(UtcTimestampConverter.Microseconds) },
+        Converters = { new UtcTimestampConverter(UtcTimestampConverter.Microseconds, zoneDesignator: false) },
     };
 
     public static AttendanceEventResponse ClockIn(AttendanceSession s) => From(s, s.ClockIn, s.ClockOut?.Id, "CLOCK-IN", false);
 
     public static AttendanceEventResponse ClockOut(AttendanceSession s) => From(s, s.ClockOut!, s.ClockIn.Id, "CLOCK-OUT", s.AutoClockedOut);
+
+    /// <summary>The <c>create</c> endpoint's <c>{clockIn, clockOut}</c>: the doc's clockIn carries no link, its clockOut does.</summary>
+    public static object Pair(AttendanceSession s)
+    {
+        var clockIn = ClockIn(s);
+        return new
+        {
+            clockIn = new PairClockIn(clockIn.Id, clockIn.UserId, clockIn.CreateByUserId, clockIn.OfficeId, clockIn.Date, clockIn.MomentCreated,
+                clockIn.Timestamp, clockIn.IpAddress, clockIn.Type, clockIn.Comment),
+            clockOut = ClockOut(s),
+        };
+    }
+
+    public sealed record PairClockIn(string Id, string UserId, string CreateByUserId, string? OfficeId, DateOnly Date,
+        DateTimeOffset MomentCreated, DateTimeOffset Timestamp, string? IpAddress, string Type, string? Comment);
 
     public static IEnumerable<AttendanceEventResponse> Both(AttendanceSession s) =>
         s.ClockOut is null ? [ClockIn(s)] : [ClockIn(s), ClockOut(s)];

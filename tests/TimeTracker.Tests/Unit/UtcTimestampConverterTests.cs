@@ -25,6 +25,9 @@ public sealed class UtcTimestampConverterTests
             var options = new JsonSerializerOptions { Converters = { new UtcTimestampConverter(digits) } };
             var expected = JsonSerializer.Serialize(value.UtcDateTime.ToString(format, CultureInfo.InvariantCulture));
             Assert.Equal(expected, JsonSerializer.Serialize(value, options));
+            var bare = new JsonSerializerOptions { Converters = { new UtcTimestampConverter(digits, zoneDesignator: false) } };
+            Assert.Equal(expected.Replace("Z\"", "\""), JsonSerializer.Serialize(value, bare));
+            Assert.Equal(value.UtcTicks / TimeSpan.TicksPerSecond, JsonSerializer.Deserialize<DateTimeOffset>(JsonSerializer.Serialize(value, bare), bare).UtcTicks / TimeSpan.TicksPerSecond);
         }
     }
 }
