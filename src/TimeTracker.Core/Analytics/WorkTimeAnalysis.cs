@@ -11,6 +11,10 @@ namespace TimeTracker.Core.Analytics;
 /// </summary>
 public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore activity, IRollupStore rollups, TimeProvider clock)
 {
+    /// <summary>
+    /// <paramref name="IsWorking"/> describes the range, as TrackPilots' session does: the member's last session in
+    /// it is still open and the range reaches now (a range that ended yesterday is never "working").
+    /// </summary>
     public sealed record Row(WorkTimeResult Result, AttendanceSession? LastSessionBefore, bool IsWorking);
 
     /// <summary>Members per concurrent rollup read: a large request's reads are split so both cores of a small host work on it.</summary>
@@ -25,7 +29,8 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
         // Reads run concurrently; their results are applied one after another, since tallies are not thread-safe.
         foreach (var apply in await Task.WhenAll(parts)) apply();
 
-        var open = (await openSessions).Select(s => s.UserId).ToHashSet();
+        var rangeReachesNow = range.Start <= now && now < range.End;
+        var open = (await openSessions).Where(s => rangeReachesNow && s.Start.UtcTicks < range.End).Select(s => s.UserId).ToHashSet();
         var withoutSessions = tallies.Values.Where(t => t.FirstIn is null).Select(t => t.UserId).ToList();
         var lastBefore = withoutSessions.Count == 0
             ? new Dictionary<string, AttendanceSession>()

@@ -110,6 +110,12 @@ public abstract class AnalyticsApiTests<TServer> : IClassFixture<TServer> where 
             Assert.Equal(1800, Summary(today).GetProperty("totalWorkedTimeInSeconds").GetInt64());
             Assert.Equal(JsonValueKind.Null, today.Data[0].GetProperty("session").GetProperty("outTime").ValueKind);
             Assert.True(today.Data[0].GetProperty("session").GetProperty("isWorking").GetBoolean());
+            // isWorking describes the range: a range that ended before now is not "working", though the member is.
+            var yesterday = await AnalyzeAsync(token, Query("2026-11-21 00:00:00", "2026-11-21 23:59:59", "UTC", [user]));
+            Assert.False(yesterday.Data[0].GetProperty("session").GetProperty("isWorking").GetBoolean());
+            Assert.Equal("2026-02-08T11:00:00.000Z", yesterday.Data[0].GetProperty("session").GetProperty("outTime").GetString());
+            var tomorrow = await AnalyzeAsync(token, Query("2026-11-23 00:00:00", "2026-11-23 23:59:59", "UTC", [user]));
+            Assert.False(tomorrow.Data[0].GetProperty("session").GetProperty("isWorking").GetBoolean());
         }
         finally
         {
