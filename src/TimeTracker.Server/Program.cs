@@ -1,9 +1,11 @@
 using TimeTracker.Server;
 
+var command = JobCommand.IsRequested(args) || TokenCommand.IsRequested(args);
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTimeTrackerServer(runScheduler: !JobCommand.IsRequested(args));
+builder.AddTimeTrackerServer(runScheduler: !command);
 var app = builder.Build();
 if (JobCommand.IsRequested(args)) return await JobCommand.RunAsync(app, args);
+if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app, args);
 
 app.MapTimeTracker();
 await app.SeedDemoWorkspaceAsync();

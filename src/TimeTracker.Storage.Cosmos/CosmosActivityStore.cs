@@ -10,7 +10,7 @@ namespace TimeTracker.Storage.Cosmos;
 /// start, as on SQLite: the document id is both, so a re-sent sample collides (409) and is counted as a duplicate,
 /// while an id reused for another start is another sample. (Documents written before this rule are keyed by the
 /// client id alone; a tracker re-sending such an old batch after the upgrade would store it once more.) A workspace's retention becomes a per-item TTL.
-/// Without bulk or batch support every sample is one request (DESIGN §5); writes run a few at a time.
+/// Without bulk or batch support every sample is one request (docs/ARCHITECTURE.md, Storage); writes run a few at a time.
 /// </summary>
 public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore workspaces, CosmosRollupStore rollups, TimeProvider clock) : IActivityStore
 {

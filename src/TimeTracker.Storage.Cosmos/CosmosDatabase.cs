@@ -5,7 +5,7 @@ using Microsoft.Azure.Cosmos;
 namespace TimeTracker.Storage.Cosmos;
 
 /// <summary>
-/// The one CosmosClient of the process (Gateway mode, System.Text.Json) and the containers of DESIGN §5.
+/// The one CosmosClient of the process (Gateway mode, System.Text.Json) and the containers of docs/ARCHITECTURE.md, Storage.
 /// No TransactionalBatch, bulk, GROUP BY, OFFSET/LIMIT, DISTINCT or LIKE: the stores work without them.
 /// </summary>
 public sealed class CosmosDatabase : IDisposable

@@ -8,7 +8,7 @@ using TimeTracker.Core.Time;
 
 namespace TimeTracker.Api.Activity;
 
-/// <summary>Desktop trackers upload active/idle samples in batches (DESIGN §4.4). Re-sent sample ids are ignored.</summary>
+/// <summary>Desktop trackers upload active/idle samples in batches (docs/API.md, Activity). Re-sent sample ids are ignored.</summary>
 public static class ActivityEndpoints
 {
     public const long BodyLimit = 5L << 20;

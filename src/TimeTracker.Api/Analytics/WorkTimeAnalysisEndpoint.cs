@@ -9,7 +9,7 @@ using TimeTracker.Core.Time;
 
 namespace TimeTracker.Api.Analytics;
 
-/// <summary>TrackPilots' <c>POST /v1/dashboard/work-time-analysis</c> (seed 000), computed as DESIGN §4.5.</summary>
+/// <summary>TrackPilots' <c>POST /v1/dashboard/work-time-analysis</c> computed as docs/API.md, Work-time analysis says.</summary>
 public static class WorkTimeAnalysisEndpoint
 {
     public const string Message = "Fetched work time analysis successfully";

@@ -13,7 +13,7 @@ using TimeTracker.Core.Time;
 
 namespace TimeTracker.Api.Attendance;
 
-/// <summary>The attendance API (seed 004): bare camelCase objects, RFC 9457 errors.</summary>
+/// <summary>The attendance API (docs/API.md, Attendance): bare camelCase objects, RFC 9457 errors.</summary>
 public static class AttendanceEndpoints
 {
     public static Task<IResult> ClockIn(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>

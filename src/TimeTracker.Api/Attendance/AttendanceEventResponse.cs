@@ -5,7 +5,7 @@ using TimeTracker.Core.Attendance;
 
 namespace TimeTracker.Api.Attendance;
 
-/// <summary>Seed 004's attendance event. A clock-out carries its clock-in's <c>date</c>; the two link to each other.</summary>
+/// <summary>The attendance event of docs/API.md, Attendance. A clock-out carries its clock-in's <c>date</c>; the two link to each other.</summary>
 public sealed record AttendanceEventResponse(
     string Id,
     string? LinkedAttendanceEventId,

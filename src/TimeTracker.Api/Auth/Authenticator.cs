@@ -5,7 +5,7 @@ using TimeTracker.Core.Members;
 namespace TimeTracker.Api.Auth;
 
 /// <summary>
-/// Resolves the caller from any of the accepted spellings of one credential (DESIGN §3):
+/// Resolves the caller from any of the accepted spellings of one credential (docs/API.md, Conventions):
 /// <c>Authorization: Bearer</c>, Rocket.Chat's <c>X-Auth-Token</c> (+ <c>X-User-Id</c>), or TimeTrack's key/secret pair.
 /// The key is one point read; the member read that follows (with its workspace, one round trip) makes deletion and
 /// blocking take effect at once.

@@ -8,7 +8,7 @@ using TimeTracker.Core.Time;
 
 namespace TimeTracker.Api.Engagement;
 
-/// <summary>Rocket.Chat's engagement dashboard users endpoints (seed 001). Needs <c>view-engagement-dashboard</c>.</summary>
+/// <summary>Rocket.Chat's engagement dashboard users endpoints (docs/API.md, Engagement dashboard). Needs <c>view-engagement-dashboard</c>.</summary>
 public static class EngagementEndpoints
 {
     public const int MaxDays = 7320;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace TimeTracker.Api.Http;
 
-/// <summary>RFC 9457 <c>application/problem+json</c> errors, used by the attendance family (seed 004).</summary>
+/// <summary>RFC 9457 <c>application/problem+json</c> errors, used by the attendance family (docs/API.md, Attendance).</summary>
 public static class ProblemDetailsFamily
 {
     public const string ContentType = "application/problem+json";

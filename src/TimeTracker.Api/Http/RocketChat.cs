@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace TimeTracker.Api.Http;
 
-/// <summary>Rocket.Chat's REST error bodies, byte for byte as its documentation shows them (seed 001).</summary>
+/// <summary>Rocket.Chat's REST error bodies, byte for byte as its documentation shows them (docs/API.md, Engagement dashboard).</summary>
 public static class RocketChat
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

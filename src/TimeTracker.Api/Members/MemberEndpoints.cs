@@ -9,7 +9,7 @@ using TimeTracker.Core.Teams;
 
 namespace TimeTracker.Api.Members;
 
-/// <summary>WebWork Tracker API v2 members (seed 002). Owners and executive managers only.</summary>
+/// <summary>WebWork Tracker API v2 members (docs/API.md, Members). Owners and executive managers only.</summary>
 public static class MemberEndpoints
 {
     public static Task<IResult> List(HttpRequest request) => WebWork.Handle(request, async ctx =>

@@ -2,7 +2,7 @@ using TimeTracker.Core.Members;
 
 namespace TimeTracker.Api.Members;
 
-/// <summary>WebWork's member object (seed 002) plus <c>team_id</c> and <c>username</c>.</summary>
+/// <summary>WebWork's member object (docs/API.md, Members) plus <c>team_id</c> and <c>username</c>.</summary>
 public sealed record MemberResponse(
     string Id,
     string Email,

@@ -8,7 +8,7 @@ using TimeTracker.Core.Members;
 namespace TimeTracker.Api.Users;
 
 /// <summary>
-/// TimeTrack REST API users (seed 003): the same member records as WebWork's members, seen as users.
+/// TimeTrack REST API users (docs/API.md, Users): the same member records as WebWork's members, seen as users.
 /// <c>admin</c> ⇔ Owner/Executive manager, <c>teamLead</c> ⇔ Team manager, <c>enabled</c> ⇔ not deleted and not blocked.
 /// </summary>
 public static class UserEndpoints

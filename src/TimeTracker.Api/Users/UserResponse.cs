@@ -3,7 +3,7 @@ using TimeTracker.Core.Members;
 
 namespace TimeTracker.Api.Users;
 
-/// <summary>TimeTrack's user object (seed 003). <c>password</c> is write-only.</summary>
+/// <summary>TimeTrack's user object (docs/API.md, Users). <c>password</c> is write-only.</summary>
 public sealed record UserResponse(
     string Id,
     string? Username,

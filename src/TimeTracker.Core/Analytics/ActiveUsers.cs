@@ -5,7 +5,7 @@ using TimeTracker.Core.Time;
 namespace TimeTracker.Core.Analytics;
 
 /// <summary>
-/// Rocket.Chat's active users per local day (DESIGN §4.6): a member is active on a day when they have worked time
+/// Rocket.Chat's active users per local day (docs/API.md, Engagement dashboard): a member is active on a day when they have worked time
 /// inside it. Clean rolled-up days are answered from quarter-hour masks; other days from raw sessions.
 /// </summary>
 public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollups, TimeProvider clock)

@@ -5,7 +5,7 @@ using TimeTracker.Core.Time;
 namespace TimeTracker.Core.Analytics;
 
 /// <summary>
-/// Work-time analysis over any range (DESIGN §4.5). Clean rolled-up past days come from rollups — whole days as
+/// Work-time analysis over any range (docs/API.md, Work-time analysis). Clean rolled-up past days come from rollups — whole days as
 /// summed totals, the at most two partial UTC days as clipped intervals — and everything else (today, days past
 /// the watermark, members with dirty days) from raw data. <c>useRollups: false</c> computes all from raw.
 /// </summary>

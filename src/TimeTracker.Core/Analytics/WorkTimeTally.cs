@@ -65,5 +65,5 @@ public sealed class WorkTimeTally(string userId)
     }
 }
 
-/// <summary>DESIGN §4.5's per-member answer; in/out are null when no session overlapped the range.</summary>
+/// <summary>The per-member answer of docs/API.md, Work-time analysis; in/out are null when no session overlapped the range.</summary>
 public sealed record WorkTimeResult(string UserId, long TotalSeconds, long ActiveSeconds, long IdleSeconds, DateTimeOffset? InTime, DateTimeOffset? OutTime);

@@ -1,6 +1,6 @@
 namespace TimeTracker.Core.Attendance;
 
-/// <summary>Rules for sessions entered as a pair (DESIGN §4.3).</summary>
+/// <summary>Rules for sessions entered as a pair (docs/API.md, Attendance).</summary>
 public static class AttendanceRules
 {
     public static readonly TimeSpan MaxPairSpan = TimeSpan.FromHours(48);

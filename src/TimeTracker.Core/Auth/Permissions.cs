@@ -2,7 +2,7 @@ using TimeTracker.Core.Members;
 
 namespace TimeTracker.Core.Auth;
 
-/// <summary>The role → permission table and the rank rule (docs/ARCHITECTURE.md, "Permissions and rank").</summary>
+/// <summary>The role → permission table and the rank rule (docs/ARCHITECTURE.md, Authentication and permissions).</summary>
 public static class Permissions
 {
     /// <summary>Members, teams, users APIs and other members' keys.</summary>

@@ -4,7 +4,7 @@ using NodaTime.TimeZones;
 
 namespace TimeTracker.Core.Time;
 
-/// <summary>Calendar days and wall times in an IANA zone, resolved the way DESIGN §4.5 specifies.</summary>
+/// <summary>Calendar days and wall times in an IANA zone, resolved as docs/API.md, Work-time analysis specifies.</summary>
 public static class ZoneDays
 {
     public const long TicksPerDay = TimeSpan.TicksPerDay;

@@ -2,7 +2,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-/// <summary>Workspaces, API keys, password sign-in and the credential spellings of DESIGN §3.</summary>
+/// <summary>Workspaces, API keys, password sign-in and the credential spellings of docs/API.md, Conventions.</summary>
 public abstract class AccessApiTests<TServer>(TServer server) : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly ApiClient _api = server.Api();

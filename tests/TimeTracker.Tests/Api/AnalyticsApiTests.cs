@@ -3,7 +3,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-/// <summary>Work-time analysis (TrackPilots, seed 000) through the real Server, with and without rollups.</summary>
+/// <summary>Work-time analysis (TrackPilots; docs/API.md, Work-time analysis) through the real Server, with and without rollups.</summary>
 public abstract class AnalyticsApiTests<TServer> : IClassFixture<TServer> where TServer : ServerFactory
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);

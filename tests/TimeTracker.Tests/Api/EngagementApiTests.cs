@@ -2,7 +2,7 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Api;
 
-/// <summary>Rocket.Chat's engagement dashboard (seed 001): shape, day boundaries per zone, exact error bodies.</summary>
+/// <summary>Rocket.Chat's engagement dashboard (docs/API.md, Engagement dashboard): shape, day boundaries per zone, exact error bodies.</summary>
 public abstract class EngagementApiTests<TServer> : IClassFixture<TServer> where TServer : ServerFactory
 {
     private readonly TServer _server;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -17,7 +18,11 @@ public sealed class ServerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServerProcess> StartAsync(string databasePath, string adminKey)
+    /// <summary>What the server printed to standard output, line by line.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    /// <summary>Starts the server on a free loopback port; without an admin key it seeds the demo workspace.</summary>
+    public static async Task<ServerProcess> StartAsync(string databasePath, string? adminKey)
     {
         var port = FreePort();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "TimeTracker.Server.dll");
@@ -29,14 +34,14 @@ public sealed class ServerProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.Environment["Storage__Sqlite__Path"] = databasePath;
-        start.Environment["TimeTracker__AdminKey"] = adminKey;
+        if (adminKey is not null) start.Environment["TimeTracker__AdminKey"] = adminKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
-        process.OutputDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) server.Output.Enqueue(line.Data); };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         await server.WaitUntilReadyAsync();
         return server;
     }

@@ -14,7 +14,7 @@ using TimeTracker.Tests.Infrastructure;
 namespace TimeTracker.Tests.Properties;
 
 /// <summary>
-/// DESIGN §6: results must be identical with or without rollups. Over random histories (sessions across DST days and
+/// docs/ARCHITECTURE.md, Rollups and jobs: results must be identical with or without rollups. Over random histories (sessions across DST days and
 /// midnights, idle samples, an open session, late edits that dirty rolled-up days) and random queries in awkward
 /// zones, raw and rollup answers must match — before the job, after it, after late edits, and after re-running it.
 /// </summary>
