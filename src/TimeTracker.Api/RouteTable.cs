@@ -65,5 +65,6 @@ public static class RouteTable
         new("NewUsers", "GET", Routes.NewUsers, EngagementEndpoints.NewUsers, "Engagement"),
 
         new("RunJob", "POST", Routes.RunJob, JobEndpoints.Run, "Jobs"),
+        new("GetOpenApiDocument", "GET", Routes.OpenApiDocument, OpenApi.OpenApiDocument.Get, "Docs"),
     ];
 }

@@ -35,4 +35,6 @@ public static class Routes
     public const string NewUsers = "v1/engagement-dashboard/users/new-users";
 
     public const string RunJob = "v1/jobs/{name}/run";
+
+    public const string OpenApiDocument = "openapi.json";
 }

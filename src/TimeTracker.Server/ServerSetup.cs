@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TimeTracker.Api;
+using Scalar.AspNetCore;
 using TimeTracker.Api.Http;
 using TimeTracker.Hosting;
 
@@ -18,7 +19,6 @@ public static class ServerSetup
         // Large responses (a year of active users is ~12 MB) go out in 1 MiB socket writes instead of 64 KiB ones.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxResponseBufferSize = 1 << 20);
         builder.Services.AddTimeTracker(builder.Configuration, builder.Environment.ContentRootPath, defaultProvider: "Sqlite");
-        builder.Services.AddOpenApi();
         if (runScheduler && builder.Configuration.GetValue("Jobs:RunScheduler", true)) builder.Services.AddHostedService<JobScheduler>();
         return builder;
     }
@@ -34,7 +34,8 @@ public static class ServerSetup
         }
         foreach (var (route, allowed, refused, tag) in MethodNotAllowed.Routes)
             api.MapMethods(route, refused, (HttpRequest request) => MethodNotAllowed.Handle(request, allowed, tag)).ExcludeFromDescription();
-        app.MapOpenApi("/api/openapi.json");
+        // The route table serves the document itself (both hosts); Scalar renders it, from files in its package.
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern($"/api/{Routes.OpenApiDocument}"));
         app.MapFallback(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

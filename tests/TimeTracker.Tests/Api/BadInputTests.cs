@@ -45,7 +45,7 @@ public abstract class BadInputTests<TServer>(TServer server) : IClassFixture<TSe
         Assert.True(BadInputCorpus.All.Count >= 150, $"{BadInputCorpus.All.Count} cases");
         var covered = BadInputCorpus.All.Values.Select(c => (c.Method, Template(c.Path))).ToHashSet();
         var missing = TimeTracker.Api.RouteTable.Endpoints
-            .Where(e => e.Name is not ("GetCurrentWorkspace" or "ListApiKeys" or "RestoreMember" or "DeleteMember" or "DeleteUser" or "DeleteTeam" or "ListTeams" or "RunJob"))
+            .Where(e => e.Name is not ("GetCurrentWorkspace" or "ListApiKeys" or "RestoreMember" or "DeleteMember" or "DeleteUser" or "DeleteTeam" or "ListTeams" or "RunJob" or "GetOpenApiDocument"))
             .Where(e => !covered.Contains((e.Verb, e.Route)))
             .Select(e => e.Name).ToList();
         Assert.Empty(missing);
