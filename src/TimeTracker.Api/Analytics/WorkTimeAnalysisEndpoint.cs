@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using TimeTracker.Api.Exports;
 using TimeTracker.Api.Http;
 using TimeTracker.Core;
 using TimeTracker.Core.Analytics;
@@ -53,7 +54,7 @@ public static class WorkTimeAnalysisEndpoint
         var byId = members.ToDictionary(m => m.Id);
         var data = rows.Select(r => ToRow(byId[r.Result.UserId], r))
             .OrderBy(r => r.User.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.User.UserId, StringComparer.Ordinal).ToList();
-        return TrackPilots.Ok(data, Message);
+        return CsvExport.IsRequested(request) ? CsvExport.Of(data.Select(WorkTimeCsvRow.From), "work-time-analysis.csv") : TrackPilots.Ok(data, Message);
     });
 
     private static Row ToRow(MemberSummary member, WorkTimeAnalysis.Row row)

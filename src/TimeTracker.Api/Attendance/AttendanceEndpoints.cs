@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using TimeTracker.Api.Exports;
 using TimeTracker.Api.Http;
 using TimeTracker.Api.Idempotency;
 using TimeTracker.Core;
@@ -103,6 +104,8 @@ public static class AttendanceEndpoints
             throw ApiException.BadRequest("endDate", $"The range may span at most {AttendanceRules.MaxQueryDays} days.");
         var users = await VisibleUsersAsync(ctx, caller, [.. request.List("userId"), .. request.List("userIds")]);
         var sessions = await ctx.Service<IAttendanceStore>().GetByDateAsync(caller.WorkspaceId, users, from, to, ctx.Aborted);
+        if (CsvExport.IsRequested(request))
+            return CsvExport.Of(sessions.OrderBy(s => s.Start).ThenBy(s => s.UserId).Select(AttendanceCsvRow.From), $"attendance-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv");
         var events = sessions.SelectMany(AttendanceEventResponse.Both).OrderBy(e => e.Timestamp).ThenBy(e => e.Type).ToList();
         return Results.Json(events, AttendanceEventResponse.Json);
     });

@@ -90,7 +90,9 @@ public static partial class OpenApiDocument
         var schema = ErrorFamilies.IsWebWork(endpoint.Tag)
             ? Object(("success", Boolean()), ("message?", String()), ("data", result), ("meta", Ref("Meta")))
             : result;
-        return Response(doc.Success == 201 ? "Created" : "OK", "application/json", schema);
+        var response = Response(doc.Success == 201 ? "Created" : "OK", "application/json", schema);
+        if (doc.Csv) response["content"]!["text/csv"] = new JsonObject { ["schema"] = String().Describe("A header row, then one row per item.") };
+        return response;
     }
 
     private static JsonObject Error(string tag, int status)

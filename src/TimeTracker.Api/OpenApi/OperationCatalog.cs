@@ -18,7 +18,8 @@ internal sealed record OperationDoc(
     JsonObject? Body = null,
     (string Name, JsonObject Schema, string Description)[]? Query = null,
     Caller Caller = Caller.Token,
-    bool Paged = false);
+    bool Paged = false,
+    bool Csv = false);
 
 /// <summary>The documentation of every endpoint in <see cref="RouteTable"/>, by endpoint name.</summary>
 internal static class OperationCatalog
@@ -108,15 +109,16 @@ internal static class OperationCatalog
                 ["userId"] = "USER-ID", ["officeId"] = "OFFICE-ID", ["clockInComment"] = "Started shift", ["clockOutComment"] = "Ended shift",
             })),
         ["DeleteAttendanceEvent"] = new("Delete an attendance event and its pair", 200, Enum("Ok"), [401, 403, 404]),
-        ["QueryAttendanceEvents"] = new("Attendance events whose local date is in the range", 200, Array(Ref("AttendanceEvent")), [400, 401, 403, 404],
+        ["QueryAttendanceEvents"] = new("Attendance events whose local date is in the range (Accept: text/csv for a timesheet, a row per pair)",
+            200, Array(Ref("AttendanceEvent")), [400, 401, 403, 404], Csv: true,
             Query: [("startDate", String("date"), "YYYY-MM-DD (required)."), ("endDate", String("date"), "YYYY-MM-DD (required), ≤ 366 days after startDate."),
                 ("userId", Uuid(), "One user."), ("userIds", String(), "Comma-separated user ids.")]),
         ["IngestActivity"] = new("Upload a batch of active/idle samples from a desktop tracker", 200, Ref("ActivityResult"), [400, 401, 403, 404, 413],
             Body: Object(("user_id?", Uuid()), ("samples", Array(Object(("id", Uuid()), ("start", DateTime()), ("end", DateTime()),
                 ("state", Enum("active", "idle"))))))),
 
-        ["WorkTimeAnalysis"] = new("Worked, active and idle time per member over a range (TrackPilots)", 200, Ref("WorkTimeAnalysis"),
-            [400, 401, 403, 404, 413], Body: Object(("startDate", String(example: "2026-02-08 00:00:00")), ("endDate", String(example: "2026-02-08 23:59:59")),
+        ["WorkTimeAnalysis"] = new("Worked, active and idle time per member over a range (TrackPilots; Accept: text/csv for a row per member)",
+            200, Ref("WorkTimeAnalysis"), [400, 401, 403, 404, 413], Csv: true, Body: Object(("startDate", String(example: "2026-02-08 00:00:00")), ("endDate", String(example: "2026-02-08 23:59:59")),
                 ("timeZone", String(example: "Asia/Kolkata")), ("userId", Array(Uuid())), ("teamId?", Array(Uuid()))).WithExample(new JsonObject
             {
                 ["startDate"] = "2026-02-08 00:00:00", ["endDate"] = "2026-02-08 23:59:59", ["timeZone"] = "Asia/Kolkata",
