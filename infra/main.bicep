@@ -12,6 +12,9 @@ param location string
 @description('Optional: object id of a developer to grant Cosmos DB data access for local debugging.')
 param principalId string = ''
 
+@description('Region of the dashboard\'s Static Web App (offered in fewer regions than Functions).')
+param webLocation string = 'westeurope'
+
 @secure()
 @description('Admin key for POST /api/v1/workspaces (header X-Admin-Key): azd env set TIMETRACKER_ADMIN_KEY <value>.')
 param adminKey string
@@ -102,7 +105,20 @@ module api 'app/functions.bicep' = {
   }
 }
 
+module web 'app/web.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: 'stapp-${resourceToken}'
+    location: webLocation
+    tags: union(tags, { 'azd-service-name': 'web' })
+    functionAppId: api.outputs.id
+    functionAppLocation: location
+  }
+}
+
 output AZURE_LOCATION string = location
+output WEB_URL string = web.outputs.uri
 output AZURE_RESOURCE_GROUP string = rg.name
 output API_BASE_URL string = '${api.outputs.uri}/api'
 output AZURE_FUNCTION_NAME string = api.outputs.name

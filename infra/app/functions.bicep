@@ -93,5 +93,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+output id string = app.id
 output name string = app.name
 output uri string = 'https://${app.properties.defaultHostName}'

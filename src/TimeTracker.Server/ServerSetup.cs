@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TimeTracker.Api;
+using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 using TimeTracker.Api.Http;
 using TimeTracker.Hosting;
@@ -25,6 +26,11 @@ public static class ServerSetup
 
     public static WebApplication MapTimeTracker(this WebApplication app)
     {
+        // The dashboard at "/", before routing: the JSON fallback below would otherwise claim every path.
+        var dashboard = new EmbeddedFileProvider(typeof(ServerSetup).Assembly, "TimeTracker.Server.Dashboard");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
+        app.UseRouting();
         var api = app.MapGroup("/api");
         foreach (var endpoint in RouteTable.Endpoints)
         {

@@ -39,7 +39,10 @@ public sealed class InfrastructureTests
         Assert.Contains("for c in definition.containers", cosmos);
         Assert.DoesNotContain("'/workspaceId'", cosmos);
         var main = File.ReadAllText(Path.Combine(Repository, "infra", "main.bicep"));
-        foreach (var module in new[] { "identity", "monitoring", "storage", "cosmos", "keyvault", "functions" })
+        var web = File.ReadAllText(Path.Combine(Repository, "infra", "app", "web.bicep"));
+        Assert.Contains("backendResourceId: functionAppId", web);
+        Assert.Contains("functionAppId: api.outputs.id", main);
+        foreach (var module in new[] { "identity", "monitoring", "storage", "cosmos", "keyvault", "functions", "web" })
             Assert.True(File.Exists(Path.Combine(Repository, "infra", "app", $"{module}.bicep")) && main.Contains($"'app/{module}.bicep'"), module);
     }
 }
