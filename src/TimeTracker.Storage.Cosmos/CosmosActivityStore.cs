@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
+using TimeTracker.Core.Time;
 using TimeTracker.Core.Activity;
 using TimeTracker.Core.Workspaces;
 
@@ -28,7 +29,7 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
         var now = clock.GetUtcNow();
         // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing acknowledged.
         await rollups.MarkDirtyAsync(workspaceId, userId, samples.Where(s => s.State == ActivityState.Idle)
-            .SelectMany(s => new[] { s.Start.UtcTicks / TimeSpan.TicksPerDay, (s.End.UtcTicks - 1) / TimeSpan.TicksPerDay }).Distinct(), ct);
+            .SelectMany(s => ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks)).Distinct(), ct);
         var partition = PartitionFor(workspaceId, userId);
         var accepted = 0;
         await Parallel.ForEachAsync(samples.DistinctBy(s => (s.Id, s.Start)), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sample, token) =>

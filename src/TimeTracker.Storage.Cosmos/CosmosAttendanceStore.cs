@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Azure.Cosmos;
+using TimeTracker.Core.Time;
 using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Idempotency;
 
@@ -339,10 +340,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
 
     private Task MarkDirtyAsync(AttendanceSession session, CancellationToken ct)
     {
-        var end = session.ClockOut?.Timestamp.UtcTicks ?? Math.Max(session.Start.UtcTicks, clock.GetUtcNow().UtcTicks);
-        var first = session.Start.UtcTicks / TimeSpan.TicksPerDay;
-        var last = end / TimeSpan.TicksPerDay;
-        return rollups.MarkDirtyAsync(session.WorkspaceId, session.UserId, Enumerable.Range(0, (int)(last - first + 1)).Select(i => first + i), ct);
+        var days = ZoneDays.UtcDaysTouched(session.Start.UtcTicks, session.WorkedUntil(clock.GetUtcNow()).UtcTicks);
+        return rollups.MarkDirtyAsync(session.WorkspaceId, session.UserId, days, ct);
     }
 
     /// <summary>

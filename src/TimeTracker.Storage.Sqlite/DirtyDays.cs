@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TimeTracker.Core.Time;
 
 namespace TimeTracker.Storage.Sqlite;
 
@@ -20,11 +21,7 @@ internal static class DirtyDays
         }
     }
 
-    /// <summary>Every UTC day that [startTicks, endTicks] touches.</summary>
-    public static void MarkSpan(SqliteConnection c, SqliteTransaction tx, string workspaceId, string userId, long startTicks, long endTicks)
-    {
-        var first = startTicks / TimeSpan.TicksPerDay;
-        var last = Math.Max(startTicks, endTicks) / TimeSpan.TicksPerDay;
-        Mark(c, tx, workspaceId, userId, Enumerable.Range(0, (int)(last - first + 1)).Select(i => first + i));
-    }
+    /// <summary>Every UTC day that the worked span [start, end) touches (<see cref="ZoneDays.UtcDaysTouched"/>).</summary>
+    public static void MarkSpan(SqliteConnection c, SqliteTransaction tx, string workspaceId, string userId, DateTimeOffset start, DateTimeOffset end) =>
+        Mark(c, tx, workspaceId, userId, ZoneDays.UtcDaysTouched(start.UtcTicks, end.UtcTicks));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Time;
 
 namespace TimeTracker.Storage.Sqlite;
 
@@ -29,10 +30,7 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
                 var inserted = insert.ExecuteNonQuery();
                 accepted += inserted;
                 if (inserted > 0 && sample.State == ActivityState.Idle)
-                {
-                    idleDays.Add(sample.Start.UtcTicks / TimeSpan.TicksPerDay);
-                    idleDays.Add((sample.End.UtcTicks - 1) / TimeSpan.TicksPerDay);
-                }
+                    idleDays.UnionWith(ZoneDays.UtcDaysTouched(sample.Start.UtcTicks, sample.End.UtcTicks));
             }
             // Only idle time changes analysis results, so only its days need recomputing.
             DirtyDays.Mark(c, tx, workspaceId, userId, idleDays);

@@ -160,8 +160,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
 
     /// <summary>Marks the UTC days the session's worked time touches (an open one runs to now).</summary>
     private void MarkDirty(SqliteConnection c, SqliteTransaction tx, AttendanceSession session) =>
-        DirtyDays.MarkSpan(c, tx, session.WorkspaceId, session.UserId, session.Start.UtcTicks,
-            session.ClockOut?.Timestamp.UtcTicks ?? Math.Max(session.Start.UtcTicks, clock.GetUtcNow().UtcTicks));
+        DirtyDays.MarkSpan(c, tx, session.WorkspaceId, session.UserId, session.Start, session.WorkedUntil(clock.GetUtcNow()));
 
     private static bool HasOpen(SqliteConnection c, SqliteTransaction tx, string ws, string user) =>
         c.Scalar("SELECT 1 FROM sessions WHERE workspace_id=@ws AND user_id=@user AND out_at IS NULL", tx, ("@ws", ws), ("@user", user)) is not null;

@@ -37,11 +37,11 @@ public static class ActivityEndpoints
         if (items.Count > ActivitySample.MaxBatch) throw body.Invalid("samples", $"must contain at most {ActivitySample.MaxBatch} samples");
         var samples = new List<ActivitySample>(items.Count);
         for (var i = 0; i < items.Count; i++)
-            samples.Add(ParseSample(RequestBody.Of(items[i], $"samples[{i}]."), $"samples[{i}]"));
+            samples.Add(ParseSample(RequestBody.Of(items[i], $"samples[{i}].")));
         return samples;
     }
 
-    private static ActivitySample ParseSample(RequestBody item, string path)
+    private static ActivitySample ParseSample(RequestBody item)
     {
         var idText = item.RequiredString("id", 64);
         if (!Guid.TryParse(idText, out var id)) throw item.Invalid("id", "must be a UUID");

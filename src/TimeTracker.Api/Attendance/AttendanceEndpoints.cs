@@ -160,7 +160,7 @@ public static class AttendanceEndpoints
 
     /// <summary>The member's zone, else the workspace's (read with the caller's key; the member is of that workspace).</summary>
     private static DateOnly LocalDate(Caller caller, Member member, DateTimeOffset instant) =>
-        LocalDates.DateIn(instant, member.TimeZone ?? caller.Workspace?.TimeZone ?? "UTC");
+        ZoneDays.DateIn(instant, member.TimeZone ?? caller.Workspace?.TimeZone ?? "UTC");
 
     private sealed record Outcome<T>(T? Value, IResult? Replay);
 

@@ -77,7 +77,7 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
             var sessions = await attendance.GetOverlappingAsync(workspaceId, null, TimeRange.ToInstant(rawDays[0].Span.Start), TimeRange.ToInstant(rawDays[^1].Span.End), ct);
             foreach (var session in sessions)
             {
-                var worked = new TimeRange(session.Start.UtcTicks, new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks).EffectiveEnd(now));
+                var worked = new TimeRange(session.Start.UtcTicks, new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks).WorkedUntil(now));
                 foreach (var (date, span) in rawDays)
                     if (worked.Overlaps(span)) active[date].Add(members.IndexOf(session.UserId));
             }

@@ -21,7 +21,7 @@ public sealed record DaySummary(string UserId, long Day, IntervalSet Work, Inter
         foreach (var session in sessions)
         {
             var reference = new SessionRef(session.ClockIn.Timestamp.UtcTicks, session.ClockOut?.Timestamp.UtcTicks);
-            var part = new TimeRange(reference.In, reference.EffectiveEnd(nowTicks)).Clip(span);
+            var part = new TimeRange(reference.In, reference.WorkedUntil(nowTicks)).Clip(span);
             if (part.IsEmpty) continue;
             touching.Add(reference);
             worked.Add(part);

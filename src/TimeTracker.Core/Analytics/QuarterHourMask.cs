@@ -31,9 +31,6 @@ public readonly record struct QuarterHourMask(ulong Low, uint High)
         return new QuarterHourMask(low, high);
     }
 
-    /// <summary>Whether any slot in [fromSlot, toSlot) is set.</summary>
-    public bool AnyIn(int fromSlot, int toSlot) => Intersects(Range(fromSlot, toSlot));
-
     /// <summary>A mask with exactly the slots [fromSlot, toSlot) set; build once, test many members against it.</summary>
     public static QuarterHourMask Range(int fromSlot, int toSlot)
     {

@@ -36,16 +36,16 @@ public sealed class WorkTimeTally(string userId)
     public void AddRaw(IEnumerable<AttendanceSession> sessions, IEnumerable<TimeRange> idle, TimeRange part, TimeRange range, long nowTicks)
     {
         var refs = sessions.Select(s => new SessionRef(s.ClockIn.Timestamp.UtcTicks, s.ClockOut?.Timestamp.UtcTicks)).ToList();
-        var work = IntervalSet.Union(refs.Select(s => new TimeRange(s.In, s.EffectiveEnd(nowTicks)))).Clip(part);
+        var work = IntervalSet.Union(refs.Select(s => new TimeRange(s.In, s.WorkedUntil(nowTicks)))).Clip(part);
         WorkTicks += work.TotalLength;
         if (!work.IsEmpty) IdleTicks += IntervalSet.Union(idle).Intersect(work).TotalLength;
         foreach (var session in refs)
-            if (new TimeRange(session.In, session.EffectiveEnd(nowTicks)).Overlaps(part)) AddSessionIfOverlapping(session, range, nowTicks);
+            if (new TimeRange(session.In, session.WorkedUntil(nowTicks)).Overlaps(part)) AddSessionIfOverlapping(session, range, nowTicks);
     }
 
     private void AddSessionIfOverlapping(SessionRef session, TimeRange range, long nowTicks)
     {
-        if (new TimeRange(session.In, session.EffectiveEnd(nowTicks)).Overlaps(range)) NoteSessions(session.In, session.Out, session.Out is null);
+        if (new TimeRange(session.In, session.WorkedUntil(nowTicks)).Overlaps(range)) NoteSessions(session.In, session.Out, session.Out is null);
     }
 
     private void NoteSessions(long? firstIn, long? lastOut, bool hasOpen)

@@ -16,8 +16,9 @@ public sealed record AttendanceSession(
     public bool IsOpen => ClockOut is null;
     public DateTimeOffset Start => ClockIn.Timestamp;
 
-    /// <summary>Worked time as a half-open interval; an open session runs until <paramref name="now"/>.</summary>
-    public (DateTimeOffset Start, DateTimeOffset End) Span(DateTimeOffset now) => (Start, ClockOut?.Timestamp ?? (now > Start ? now : Start));
-
-    public bool Contains(string eventId) => ClockIn.Id == eventId || ClockOut?.Id == eventId;
+    /// <summary>
+    /// The end of the session's worked time [Start, end): its clock-out, or <paramref name="now"/> while open (never
+    /// before its start). The one meaning every store, job and read uses (see <see cref="Analytics.SessionRef"/>).
+    /// </summary>
+    public DateTimeOffset WorkedUntil(DateTimeOffset now) => ClockOut?.Timestamp ?? (now > Start ? now : Start);
 }

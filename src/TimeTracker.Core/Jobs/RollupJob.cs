@@ -102,7 +102,7 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
         var sessionsByDay = new Dictionary<(string User, long Day), List<AttendanceSession>>();
         foreach (var session in sessions)
         {
-            var end = session.ClockOut?.Timestamp.UtcTicks ?? Math.Max(now, session.Start.UtcTicks);
+            var end = session.WorkedUntil(new DateTimeOffset(now, TimeSpan.Zero)).UtcTicks;
             foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted))
                 (sessionsByDay.TryGetValue((session.UserId, day), out var list) ? list : sessionsByDay[(session.UserId, day)] = []).Add(session);
         }
@@ -122,9 +122,6 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
         return summaries;
     }
 
-    private static IEnumerable<long> DaysOf(long start, long end, HashSet<long> wanted)
-    {
-        for (var day = ZoneDays.UtcDay(start); day <= ZoneDays.UtcDay(Math.Max(start, end - 1)); day++)
-            if (wanted.Contains(day)) yield return day;
-    }
+    private static IEnumerable<long> DaysOf(long start, long end, HashSet<long> wanted) =>
+        ZoneDays.UtcDaysTouched(start, end).Where(wanted.Contains);
 }

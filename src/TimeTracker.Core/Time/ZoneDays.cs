@@ -23,6 +23,22 @@ public static class ZoneDays
     /// <summary>The UTC day number (days since 0001-01-01) containing the instant.</summary>
     public static long UtcDay(long utcTicks) => utcTicks / TicksPerDay;
 
+    /// <summary>
+    /// The UTC days the half-open span [start, end) touches: a span ending exactly at midnight does not touch the next
+    /// day, and an empty span (an open session that has just started) touches the day it starts in.
+    /// </summary>
+    public static IEnumerable<long> UtcDaysTouched(long startTicks, long endTicks)
+    {
+        for (var day = UtcDay(startTicks); day <= UtcDay(Math.Max(startTicks, endTicks - 1)); day++) yield return day;
+    }
+
+    /// <summary>The calendar date at <paramref name="instant"/> in the IANA zone <paramref name="zoneId"/>.</summary>
+    public static DateOnly DateIn(DateTimeOffset instant, string zoneId)
+    {
+        var local = Instant.FromDateTimeOffset(instant).InZone(TimeZones.Get(zoneId)).Date;
+        return new DateOnly(local.Year, local.Month, local.Day);
+    }
+
     public static TimeRange UtcDaySpan(long utcDay) => new(utcDay * TicksPerDay, (utcDay + 1) * TicksPerDay);
 
     /// <summary>

@@ -43,11 +43,9 @@ public sealed class RollupEquivalenceProperties
             Attendance = new SqliteAttendanceStore(db, Clock);
             Activity = new SqliteActivityStore(db, keys);
             Rollups = new SqliteRollupStore(db, keys);
-            var workspaces = new SqliteWorkspaceStore(db);
             Analysis = new WorkTimeAnalysis(Attendance, Activity, Rollups, Clock);
             Engagement = new ActiveUsers(Attendance, Rollups, Clock);
             Job = new RollupJob(new SingleWorkspace(WorkspaceId), Attendance, Activity, Rollups, Clock);
-            _ = workspaces;
         }
 
         public void Dispose()

@@ -134,17 +134,38 @@ public sealed class TimeMathTests
     }
 
     [Fact]
+    public void A_span_touches_the_utc_days_of_start_end_exclusive_and_an_empty_span_its_start_day()
+    {
+        long Day(string instant) => ZoneDays.UtcDay(T(instant));
+        Assert.Equal([Day("2026-02-08T00:00:00Z")], ZoneDays.UtcDaysTouched(T("2026-02-08T00:00:00Z"), T("2026-02-09T00:00:00Z")));
+        Assert.Equal([Day("2026-02-08T23:00:00Z"), Day("2026-02-09T00:00:00Z")],
+            ZoneDays.UtcDaysTouched(T("2026-02-08T23:00:00Z"), T("2026-02-09T00:00:01Z")));
+        Assert.Equal([Day("2026-02-08T12:00:00Z")], ZoneDays.UtcDaysTouched(T("2026-02-08T12:00:00Z"), T("2026-02-08T12:00:00Z")));
+        Assert.Equal(3, ZoneDays.UtcDaysTouched(T("2026-02-07T23:00:00Z"), T("2026-02-09T01:00:00Z")).Count());
+    }
+
+    [Fact]
+    public void An_open_session_works_until_now_and_never_before_its_start()
+    {
+        var start = DateTimeOffset.Parse("2026-02-08T09:00:00Z");
+        var clockIn = new TimeTracker.Core.Attendance.AttendanceEvent("in", start, start, "u", null, null, null);
+        var open = new TimeTracker.Core.Attendance.AttendanceSession("w", "u", new DateOnly(2026, 2, 8), clockIn, null);
+        Assert.Equal(start.AddHours(2), open.WorkedUntil(start.AddHours(2)));
+        Assert.Equal(start, open.WorkedUntil(start.AddHours(-1)));
+        var closed = open with { ClockOut = clockIn with { Id = "out", Timestamp = start.AddHours(8) } };
+        Assert.Equal(start.AddHours(8), closed.WorkedUntil(start.AddDays(3)));
+        Assert.Equal(start.AddHours(8).UtcTicks, new SessionRef(start.UtcTicks, start.AddHours(8).UtcTicks).WorkedUntil(0));
+    }
+
+    [Fact]
     public void Quarter_hour_masks_mark_exactly_the_slots_with_worked_time()
     {
         var day = ZoneDays.UtcDay(T("2026-02-08T00:00:00Z"));
         var work = IntervalSet.Union([R("2026-02-08T18:29:00Z", "2026-02-08T18:31:00Z")]);
         var mask = QuarterHourMask.FromWork(work, day);
-        Assert.True(mask.AnyIn(73, 74));   // 18:15-18:30
-        Assert.True(mask.AnyIn(74, 75));   // 18:30-18:45
-        Assert.False(mask.AnyIn(0, 73));
-        Assert.False(mask.AnyIn(75, 96));
+        Assert.Equal(QuarterHourMask.Range(73, 75), mask); // 18:15-18:30 and 18:30-18:45
         var endOfDay = QuarterHourMask.FromWork(IntervalSet.Union([R("2026-02-08T23:50:00Z", "2026-02-09T00:00:00Z")]), day);
-        Assert.True(endOfDay.AnyIn(95, 96));
-        Assert.False(endOfDay.AnyIn(0, 95));
+        Assert.Equal(QuarterHourMask.Range(95, 96), endOfDay);
+        Assert.False(endOfDay.Intersects(QuarterHourMask.Range(0, 95)));
     }
 }
