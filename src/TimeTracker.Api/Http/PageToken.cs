@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 
 namespace TimeTracker.Api.Http;
@@ -10,16 +11,14 @@ public static class PageToken
     private const string Version = "p1:";
 
     public static string? Encode(string? continuation) =>
-        continuation is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(Version + continuation)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        continuation is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Version + continuation));
 
     public static string? Decode(string? token, string field = "page_token")
     {
         if (string.IsNullOrEmpty(token)) return null;
         try
         {
-            var base64 = token.Replace('-', '+').Replace('_', '/');
-            base64 += new string('=', (4 - base64.Length % 4) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
             if (text.StartsWith(Version, StringComparison.Ordinal)) return text[Version.Length..];
         }
         catch (FormatException) { }

@@ -11,7 +11,7 @@ public readonly record struct ApiToken(string KeyId, string Secret)
 
     /// <summary>Mints a new key id and secret; the caller stores <see cref="SecretHashing.Hash"/> of the secret.</summary>
     public static ApiToken Create() =>
-        new(Ids.New(), Base64Url(RandomNumberGenerator.GetBytes(32)));
+        new(Ids.New(), System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
 
     public static bool TryParse(string? value, out ApiToken token)
     {
@@ -27,6 +27,4 @@ public readonly record struct ApiToken(string KeyId, string Secret)
         return true;
     }
 
-    internal static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -22,5 +22,5 @@ public static class SecretHashing
     }
 
     /// <summary>A fresh 256-bit random token, URL-safe.</summary>
-    public static string NewToken() => ApiToken.Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }
