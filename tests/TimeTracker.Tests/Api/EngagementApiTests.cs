@@ -100,15 +100,6 @@ public abstract class EngagementApiTests<TServer> : IClassFixture<TServer> where
         var header = await _api.GetAsync($"{path}?{Range}", headers: new Dictionary<string, string> { ["X-Auth-Token"] = ws.OwnerToken, ["X-User-Id"] = ws.OwnerId });
         Assert.Equal(200, header.Code);
     }
-
-    [Fact]
-    public async Task Jobs_need_the_admin_key_and_a_known_name()
-    {
-        var ws = await _api.CreateWorkspaceAsync();
-        Assert.Equal(401, (await _api.PostAsync("/api/v1/jobs/rollup/run", null, ws.OwnerToken)).Code);
-        var unknown = await _api.PostAsync("/api/v1/jobs/nope/run", null, headers: new Dictionary<string, string> { ["X-Admin-Key"] = ServerFactory.AdminKey });
-        Assert.Equal(404, unknown.Code);
-    }
 }
 
 public sealed class EngagementApiTestsOnSqlite(ServerFactory server) : EngagementApiTests<ServerFactory>(server);

@@ -15,7 +15,8 @@ public sealed class KillDuringWritesTests
     [Fact]
     public async Task Every_acknowledged_write_survives_a_kill_9_and_no_half_pair_exists()
     {
-        var database = Path.Combine(Path.GetTempPath(), "timetracker-tests", $"kill-{Guid.NewGuid():N}.db");
+        using var file = new TemporarySqliteFile("kill");
+        var database = file.Path;
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
         const string adminKey = "kill-test-key";
         var acknowledged = new Acknowledged([], []);
@@ -67,7 +68,6 @@ public sealed class KillDuringWritesTests
         check.CommandText = "SELECT count(*) FROM sessions WHERE (out_id IS NULL) <> (out_at IS NULL)";
         Assert.Equal(0L, check.ExecuteScalar());
         connection.Close();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suffix);
     }
 
     private static async Task WriteUntilStoppedAsync(ApiClient api, string userId, string token, int worker, Acknowledged acknowledged, CancellationToken stop)

@@ -26,7 +26,7 @@ public sealed class RollupEquivalenceProperties
 
     private sealed class World : IDisposable
     {
-        public readonly string Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "timetracker-tests", $"prop-{Guid.NewGuid():N}.db");
+        private readonly TemporarySqliteFile _file = new("prop");
         public readonly TestClock Clock = new(WindowStart.AddDays(WindowDays + 3));
         public readonly SqliteAttendanceStore Attendance;
         public readonly SqliteActivityStore Activity;
@@ -38,7 +38,7 @@ public sealed class RollupEquivalenceProperties
 
         public World()
         {
-            var db = new SqliteDatabase(Path);
+            var db = new SqliteDatabase(_file.Path);
             var keys = new MemberKeys();
             Attendance = new SqliteAttendanceStore(db, Clock);
             Activity = new SqliteActivityStore(db, keys);
@@ -48,10 +48,7 @@ public sealed class RollupEquivalenceProperties
             Job = new RollupJob(new SingleWorkspace(WorkspaceId), Attendance, Activity, Rollups, Clock);
         }
 
-        public void Dispose()
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) try { File.Delete(Path + suffix); } catch (IOException) { }
-        }
+        public void Dispose() => _file.Dispose();
     }
 
     /// <summary>The job only needs the workspace list; sessions reference the workspace id directly.</summary>

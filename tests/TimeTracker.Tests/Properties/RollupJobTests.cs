@@ -13,14 +13,15 @@ namespace TimeTracker.Tests.Properties;
 public sealed class RollupJobTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly List<string> _files = [];
+    private readonly List<TemporarySqliteFile> _files = [];
 
     private sealed record Stores(string Path, TestClock Clock, SqliteWorkspaceStore Workspaces, SqliteAttendanceStore Attendance, SqliteActivityStore Activity, RollupJob Rollup, SqliteDatabase Db);
 
     private Stores Create()
     {
-        var path = Path.Combine(Path.GetTempPath(), "timetracker-tests", $"job-{Guid.NewGuid():N}.db");
-        _files.Add(path);
+        var file = new TemporarySqliteFile("job");
+        _files.Add(file);
+        var path = file.Path;
         var db = new SqliteDatabase(path);
         var keys = new MemberKeys();
         var clock = new TestClock(Start);
@@ -187,8 +188,6 @@ public sealed class RollupJobTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var path in _files)
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) try { File.Delete(path + suffix); } catch (IOException) { }
+        foreach (var file in _files) file.Dispose();
     }
 }
