@@ -32,11 +32,12 @@ public static class CosmosRoundTripBenchmark
         builder.Logging.ClearProviders();
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
+        var counter = new RoundTripCounter();
+        builder.Services.AddSingleton(new CosmosHttpObserver(counter));
         builder.AddTimeTrackerServer();
         await using var app = builder.Build();
         app.MapTimeTracker();
         await app.StartAsync();
-        var counter = app.Services.GetRequiredService<CosmosDatabase>().Counter;
         counter.Tracing = trace;
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 

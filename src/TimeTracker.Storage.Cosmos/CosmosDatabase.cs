@@ -14,16 +14,22 @@ public sealed class CosmosDatabase : IDisposable
 
     private readonly CosmosClient _client;
 
-    public CosmosDatabase(CosmosOptions options, RoundTripCounter? counter = null)
+    public CosmosDatabase(CosmosOptions options, CosmosHttpObserver? observer = null)
     {
         if (string.IsNullOrEmpty(options.Endpoint)) throw new InvalidOperationException("Cosmos:Endpoint is required when Storage:Provider is Cosmos.");
-        Counter = counter ?? new RoundTripCounter();
+        var transport = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        HttpMessageHandler handler = transport;
+        if (observer is not null)
+        {
+            observer.Handler.InnerHandler = transport;
+            handler = observer.Handler;
+        }
         var clientOptions = new CosmosClientOptions
         {
             ConnectionMode = ConnectionMode.Gateway,
             LimitToEndpoint = true,
             UseSystemTextJsonSerializerWithOptions = Json,
-            HttpClientFactory = () => new HttpClient(Counter, disposeHandler: false),
+            HttpClientFactory = () => new HttpClient(handler, disposeHandler: false),
         };
         _client = string.IsNullOrEmpty(options.Key)
             ? new CosmosClient(options.Endpoint, new DefaultAzureCredential(), clientOptions)
@@ -39,7 +45,6 @@ public sealed class CosmosDatabase : IDisposable
         Idempotency = database.GetContainer("idempotency");
     }
 
-    public RoundTripCounter Counter { get; }
     public string DatabaseName { get; }
     public Container ApiKeys { get; }
     public Container Workspaces { get; }

@@ -16,7 +16,7 @@ public static class CosmosStorageRegistration
 {
     public static IServiceCollection AddCosmosStorage(this IServiceCollection services, CosmosOptions options)
     {
-        services.AddSingleton(_ => new CosmosDatabase(options));
+        services.AddSingleton(sp => new CosmosDatabase(options, sp.GetService<CosmosHttpObserver>()));
         if (options.CreateIfNotExists) services.AddHostedService<CreateContainersAtStart>();
         services.AddSingleton<CosmosApiKeyStore>();
         services.AddSingleton<CosmosMemberStore>();

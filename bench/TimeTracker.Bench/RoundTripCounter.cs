@@ -1,12 +1,13 @@
-namespace TimeTracker.Storage.Cosmos;
+namespace TimeTracker.Bench;
 
-/// <summary>Counts HTTP round trips to Cosmos DB and the documents they returned (the benchmarks report both).</summary>
+/// <summary>
+/// Counts HTTP round trips to Cosmos DB and the documents they returned (the benchmarks report both), plugged into
+/// the store as its <see cref="TimeTracker.Storage.Cosmos.CosmosHttpObserver"/>.
+/// </summary>
 public sealed class RoundTripCounter : DelegatingHandler
 {
     private long _requests;
     private long _documents;
-
-    public RoundTripCounter() : base(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { }
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _trace = new();
 
