@@ -54,7 +54,7 @@ public sealed class CosmosMemberStore : IMemberStore
         (await GetManyAsync(workspaceId, memberIds, ct)).Select(MemberSummary.Of).ToList();
 
     public async Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default) =>
-        (await QueryMembersAsync(workspaceId, "(c.emailNorm = @login OR c.usernameNorm = @login)", q => q.WithParameter("@login", Member.Normalize(login)), ct)).FirstOrDefault();
+        (await QueryMembersAsync(workspaceId, "(c.emailNorm = @login OR c.usernameNorm = @login)", q => q.WithParameter("@login", Member.Normalize(login)), ct)) is [var first, ..] ? first : null;
 
     public async Task<IReadOnlyList<Member>> ListTeamAsync(string workspaceId, string teamId, CancellationToken ct = default) =>
         (await QueryMembersAsync(workspaceId, "c.teamId = @team", q => q.WithParameter("@team", teamId), ct)).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();

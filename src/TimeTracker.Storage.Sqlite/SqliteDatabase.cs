@@ -6,7 +6,7 @@ namespace TimeTracker.Storage.Sqlite;
 /// One SQLite file. Reads run on pooled connections concurrently (WAL); writes go through one in-process
 /// gate so they queue in memory instead of spinning on SQLITE_BUSY, and each write is one IMMEDIATE transaction.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -67,6 +67,9 @@ public sealed class SqliteDatabase
 
     public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken ct = default) =>
         WriteAsync<bool>((c, t) => { write(c, t); return true; }, ct);
+
+    /// <summary>The container disposes it with the host; connections are pooled per call and closed already.</summary>
+    public void Dispose() => _writeGate.Dispose();
 
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {

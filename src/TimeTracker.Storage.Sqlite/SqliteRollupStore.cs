@@ -74,7 +74,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             return result;
         }, ct);
 
-    private static IEnumerable<EdgeDay> ReadStraddling(SqliteConnection c, Dictionary<long, string> byKey, Dictionary<(long Key, long Day), DayTotals> straddling, IReadOnlyCollection<long> days)
+    private static List<EdgeDay> ReadStraddling(SqliteConnection c, Dictionary<long, string> byKey, Dictionary<(long Key, long Day), DayTotals> straddling, IReadOnlyCollection<long> days)
     {
         using var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN (SELECT value FROM json_each(@keys)) AND day IN ({DayList(days)})",
             null, ("@keys", SqlCommands.JsonList(straddling.Keys.Select(k => k.Key))));

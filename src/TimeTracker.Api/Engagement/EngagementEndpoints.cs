@@ -32,7 +32,7 @@ public static class EngagementEndpoints
         return Render(days);
     });
 
-    private static IResult Render(IEnumerable<(LocalDate Date, RankedIds Users)> days) => new DaysJsonResult(days.ToList());
+    private static DaysJsonResult Render(IEnumerable<(LocalDate Date, RankedIds Users)> days) => new DaysJsonResult(days.ToList());
 
     private static async Task<(Caller Caller, DateTimeZone Zone, LocalDate From, LocalDate To)> ParseAsync(ApiContext ctx)
     {

@@ -146,7 +146,7 @@ public static class MemberEndpoints
         return (await ctx.TeamAsync(caller, teamId, "team_id")).Id;
     }
 
-    private static IReadOnlyCollection<MemberStatus> ParseStatuses(HttpRequest request)
+    private static List<MemberStatus> ParseStatuses(HttpRequest request)
     {
         var values = request.List("status");
         if (values.Count == 0) return [MemberStatus.Active, MemberStatus.Invited];

@@ -69,7 +69,7 @@ public static class UserEndpoints
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
-        foreach (var readOnly in new[] { "enabled", "username" })
+        foreach (var readOnly in ReadOnlyFields)
             if (body.Has(readOnly)) throw ApiException.BadRequest(readOnly, $"The {readOnly} field cannot be changed with this endpoint.");
         var email = body.Has("email") ? MemberFields.Email(body) : null;
         var password = body.Has("password") ? PasswordHashing.Hash(MemberFields.Password(body)) : null;
@@ -98,6 +98,8 @@ public static class UserEndpoints
         return WebWork.Ok(ctx, null, "User deleted successfully", options: WebWork.CamelCase);
     });
 
+    private static readonly string[] ReadOnlyFields = ["enabled", "username"];
+
     /// <summary>Maps TimeTrack's two booleans onto our single role, keeping finer roles when a flag is not sent.</summary>
     internal static MemberRole ApplyRoleFlags(MemberRole current, RequestBody body)
     {
@@ -110,7 +112,7 @@ public static class UserEndpoints
         return demoted ? MemberRole.RegularUser : current;
     }
 
-    private static IReadOnlyCollection<MemberRole>? RoleFilter(bool? admin, bool? teamLead)
+    private static List<MemberRole>? RoleFilter(bool? admin, bool? teamLead)
     {
         if (admin is null && teamLead is null) return null;
         return Enum.GetValues<MemberRole>()
