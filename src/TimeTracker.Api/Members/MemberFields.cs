@@ -1,4 +1,3 @@
-using System.Globalization;
 using TimeTracker.Api.Http;
 using TimeTracker.Core.Members;
 using TimeTracker.Core.Time;
@@ -51,8 +50,7 @@ public static class MemberFields
     {
         var text = body.String(name, 10);
         if (text is null) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date >= FirstProfileDate && date <= InputBounds.LastDate
+        return IsoInstant.TryParseDateAnyYear(text, out var date) && date >= FirstProfileDate && date <= InputBounds.LastDate
             ? text
             : throw body.Invalid(name, $"must be a date in YYYY-MM-DD format, {ProfileDates}");
     }
@@ -61,9 +59,13 @@ public static class MemberFields
     {
         var text = body.String(name, 40);
         if (text is null) return null;
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
-            && DateOnly.FromDateTime(value.UtcDateTime) >= FirstProfileDate && value < InputBounds.End
-            ? value
-            : throw body.Invalid(name, $"must be an ISO 8601 date-time {ProfileDates}");
+        var invalid = body.Invalid(name, $"must be an ISO 8601 date-time {ProfileDates}");
+        if (!IsoInstant.TryParseAnyYear(text, offsetRequired: false, out var value))
+        {
+            // WebWork's example writes "2023-01-15T09:00:00Z"; a bare date means its midnight UTC.
+            if (!IsoInstant.TryParseDateAnyYear(text, out var date)) throw invalid;
+            value = new DateTimeOffset(date, TimeOnly.MinValue, TimeSpan.Zero);
+        }
+        return DateOnly.FromDateTime(value.UtcDateTime) >= FirstProfileDate && value < InputBounds.End ? value : throw invalid;
     }
 }
