@@ -174,21 +174,18 @@ internal static class Migrations
             PRIMARY KEY(workspace_id, day)) WITHOUT ROWID;
         """,
 
-        // 4: a sample is deduplicated by (member, start, client id). Keyed by UTC day, the random ids still
-        // scattered each batch over a member-day's whole index range (118k rows/s measured); keyed by start,
-        // a tracker's batches append at each member's tail (272k rows/s). A re-send repeats the sample's
-        // start, so it still collides; reusing an id for a different start is not a re-send.
+        // 4: a sample is deduplicated by (member, start, client id): a tracker's batches then append at each member's
+        // tail instead of scattering random ids over a day's index range. A re-send repeats the sample's start, so it
+        // still collides; reusing an id for a different start is not a re-send. (Measurements: docs/PERFORMANCE.md.)
         """
         DROP INDEX ux_activity_sample;
         ALTER TABLE activity DROP COLUMN day;
         CREATE UNIQUE INDEX ux_activity_sample ON activity(member_key, start_at, sample_id);
         """,
 
-        // 5: sessions are clustered by (member, clock-in), the order every range read wants. Keyed by id, a
-        // member's sessions lay wherever their ids sorted (random within a millisecond of a bulk import), so a
-        // 31-day read for 1,000 members touched ~40k pages, and "in_at < to AND out_at > from" walked each
-        // member's whole history (700 ms per rollup chunk over 723k sessions). A member's longest closed session
-        // bounds how far before a range their overlapping closed sessions can start; reads seek to "from − longest".
+        // 5: sessions are clustered by (member, clock-in), the order every range read wants; keyed by id, a member's
+        // sessions lay wherever their ids sorted. A member's longest closed session bounds how far before a range
+        // their overlapping closed sessions can start; reads seek to "from − longest". (docs/PERFORMANCE.md.)
         """
         CREATE TABLE sessions_by_member(
             workspace_id TEXT NOT NULL,
@@ -229,11 +226,10 @@ internal static class Migrations
             SELECT workspace_id, user_id, max(out_at - in_at) FROM sessions WHERE out_at IS NOT NULL GROUP BY workspace_id, user_id;
         """,
 
-        // 6: narrower member-day rows. Summing whole days seeks each member's running totals; with ~200-byte
-        // interval blobs inline, and a third seek for the totals before the range, 1,000 members took 6.4 ms
-        // (2.4 ms narrow, two seeks). Intervals, read only for the partial days at a range's edges, get their own
-        // table, and the running-totals blob carries the day's own totals too. Rollups are derived data: they are
-        // dropped here and the next rollup run rebuilds them; until it has, reads compute from raw data.
+        // 6: narrower member-day rows, so a run of whole days is two seeks per member: intervals, read only for the
+        // partial days at a range's edges, get their own table, and the running-totals blob carries the day's own
+        // totals too. Rollups are derived data: they are dropped here and the next rollup run rebuilds them; until it
+        // has, reads compute from raw data. (docs/PERFORMANCE.md.)
         """
         DROP TABLE member_days;
         CREATE TABLE member_days(
