@@ -1,7 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TimeTracker.Api.Activity;
+using TimeTracker.Api.Analytics;
+using TimeTracker.Api.Attendance;
 using TimeTracker.Api.Auth;
+using TimeTracker.Api.Engagement;
+using TimeTracker.Api.Jobs;
+using TimeTracker.Api.Members;
 using TimeTracker.Api.Workspaces;
 using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Auth;
@@ -21,6 +27,15 @@ public static class ApiServices
         services.AddSingleton<WorkspaceProvisioning>();
         services.AddSingleton<WorkTimeAnalysis>();
         services.AddSingleton<ActiveUsers>();
+        // What each feature's handlers need, as one visible parameter (resolved by both hosts).
+        services.AddSingleton<DirectoryServices>();
+        services.AddSingleton<AccessServices>();
+        services.AddSingleton<WorkspaceServices>();
+        services.AddSingleton<AttendanceServices>();
+        services.AddSingleton<ActivityServices>();
+        services.AddSingleton<AnalyticsServices>();
+        services.AddSingleton<EngagementServices>();
+        services.AddSingleton<JobServices>();
         services.AddSingleton<IJob, RollupJob>();
         services.AddSingleton<IJob, AutoClockOutJob>();
         services.AddSingleton<IJob, PurgeActivityJob>();

@@ -15,7 +15,7 @@ public static class ActivityEndpoints
 
     public sealed record IngestResponse(int Accepted, int Duplicates);
 
-    public static Task<IResult> Ingest(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Ingest(HttpRequest request, ActivityServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
         var body = await ctx.BodyAsync(BodyLimit);
@@ -26,7 +26,7 @@ public static class ActivityEndpoints
             var member = await ctx.MemberAsync(caller, userId, "User", "user_id");
             if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record activity for this user.");
         }
-        var result = await ctx.Service<IActivityStore>().AddAsync(caller.WorkspaceId, userId, samples, ctx.Aborted);
+        var result = await services.Activity.AddAsync(caller.WorkspaceId, userId, samples, ctx.Aborted);
         return WebWork.Ok(ctx, new IngestResponse(result.Accepted, result.Duplicates), "Activity recorded successfully");
     });
 

@@ -21,14 +21,14 @@ public static class WorkTimeAnalysisEndpoint
     public sealed record SessionInfo(DateTimeOffset? InTime, DateTimeOffset? OutTime, bool IsWorking);
     public sealed record Row(UserInfo User, TimeSummary TimeSummary, SessionInfo Session);
 
-    public static Task<IResult> Analyze(HttpRequest request) => TrackPilots.Handle(request, async ctx =>
+    public static Task<IResult> Analyze(HttpRequest request, AnalyticsServices services) => TrackPilots.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
         var body = await ctx.BodyAsync();
         var range = ParseRange(body);
         var userIds = body.StringArray("userId") ?? [];
         var teamIds = body.StringArray("teamId") ?? [];
-        var analysis = ctx.Service<WorkTimeAnalysis>();
+        var analysis = services.Analysis;
 
         // A plain user list needs only its ids, so the computation starts while the members are read and checked; its
         // result is used only if they pass (a third of a 1,000-member request's time is that read).
@@ -37,7 +37,7 @@ public static class WorkTimeAnalysisEndpoint
         List<MemberSummary> members;
         try
         {
-            members = await RequestedMembersAsync(ctx, caller, userIds, teamIds);
+            members = await RequestedMembersAsync(ctx, services, caller, userIds, teamIds);
         }
         catch
         {
@@ -83,14 +83,14 @@ public static class WorkTimeAnalysisEndpoint
     }
 
     /// <summary>The requested users and teams' members, each of whom the caller must be allowed to see.</summary>
-    private static async Task<List<MemberSummary>> RequestedMembersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> userIds, IReadOnlyList<string> teamIds)
+    private static async Task<List<MemberSummary>> RequestedMembersAsync(ApiContext ctx, AnalyticsServices services, Caller caller, IReadOnlyList<string> userIds, IReadOnlyList<string> teamIds)
     {
         if (userIds.Count == 0 && teamIds.Count == 0) throw ApiException.BadRequest("userId", "Either userId or teamId must be provided. Both cannot be empty.");
         // TrackPilots types userId as string<uuid>[]: anything else is the client's mistake, not an unknown user.
         foreach (var (field, ids) in new[] { ("userId", userIds), ("teamId", teamIds) })
             if (ids.FirstOrDefault(id => !Ids.IsValid(id)) is { } malformed)
                 throw ApiException.BadRequest(field, $"The {field} field must hold UUIDs; \"{malformed}\" is not one.");
-        var store = ctx.Service<IMemberStore>();
+        var store = services.Members;
         var members = (await store.GetSummariesAsync(caller.WorkspaceId, userIds, ctx.Aborted)).ToDictionary(m => m.Id);
         foreach (var id in userIds)
             if (!members.ContainsKey(id)) throw new ApiException(StatusCodes.Status404NotFound, $"User {id} not found.", "userId");

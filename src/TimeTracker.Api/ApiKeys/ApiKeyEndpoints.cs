@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using TimeTracker.Api.Auth;
 using TimeTracker.Api.Http;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Members;
@@ -13,7 +14,7 @@ public static class ApiKeyEndpoints
         public static ApiKeyResponse From(ApiKey k, string? token = null) => new(k.Id, k.Name, k.MemberId, k.CreatedAt, k.ExpiresAt, token);
     }
 
-    public static Task<IResult> Create(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Create(HttpRequest request, AccessServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
         var body = await ctx.BodyAsync();
@@ -25,28 +26,28 @@ public static class ApiKeyEndpoints
             throw ApiException.Forbidden("You can create keys only for yourself and for members you outrank.");
         if (!member.CanAuthenticate) throw ApiException.Conflict("Keys can only be created for active members.", "member_id");
         var (key, token) = Issue(member, name, ctx.Now, days is null ? null : TimeSpan.FromDays(days.Value));
-        await ctx.Service<IApiKeyStore>().CreateAsync(key, ctx.Aborted);
+        await services.Keys.CreateAsync(key, ctx.Aborted);
         return WebWork.Ok(ctx, ApiKeyResponse.From(key, token.ToString()), "API key created successfully", StatusCodes.Status201Created);
     });
 
-    public static Task<IResult> List(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> List(HttpRequest request, AccessServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
         var memberId = request.Text("member_id") ?? (caller.CanManageMembers() ? null : caller.MemberId);
         if (memberId != caller.MemberId && !caller.CanManageMembers()) throw ApiException.Forbidden();
-        var keys = await ctx.Service<IApiKeyStore>().ListAsync(caller.WorkspaceId, memberId, ctx.Aborted);
+        var keys = await services.Keys.ListAsync(caller.WorkspaceId, memberId, ctx.Aborted);
         return WebWork.Ok(ctx, keys.Select(k => ApiKeyResponse.From(k)).ToList(), "API keys retrieved successfully");
     });
 
-    public static Task<IResult> Delete(HttpRequest request, string keyId) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Delete(HttpRequest request, string keyId, AccessServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
-        var store = ctx.Service<IApiKeyStore>();
+        var store = services.Keys;
         var key = await store.GetAsync(keyId, ctx.Aborted);
         if (key is null || key.WorkspaceId != caller.WorkspaceId) throw ApiException.NotFound("API key");
         if (key.MemberId != caller.MemberId)
         {
-            var owner = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, key.MemberId, ctx.Aborted);
+            var owner = await services.Members.GetAsync(caller.WorkspaceId, key.MemberId, ctx.Aborted);
             if (owner is null ? !caller.CanManageMembers() : !caller.CanActOnAccountOf(owner))
                 throw ApiException.Forbidden("You can revoke keys only of yourself and of members you outrank.");
         }

@@ -16,34 +16,34 @@ namespace TimeTracker.Api.Attendance;
 /// <summary>The attendance API (docs/API.md, Attendance): bare camelCase objects, RFC 9457 errors.</summary>
 public static class AttendanceEndpoints
 {
-    public static Task<IResult> ClockIn(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    public static Task<IResult> ClockIn(HttpRequest request, AttendanceServices services) => ProblemDetailsFamily.Handle(request, async ctx =>
     {
         var (caller, body, member) = await TargetAsync(ctx);
-        var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
+        var idempotency = await IdempotentRequest.BeginAsync(ctx, services.Idempotency, caller, body);
         if (idempotency.Replay is { } replay) return replay;
 
         var now = ctx.Now;
         var session = new AttendanceSession(caller.WorkspaceId, member.Id, LocalDate(caller, member, now),
-            NewEvent(ctx, caller, now, body.String("officeId", 100), body.String("comment", 1000)), null);
+            NewEvent(ctx, services, caller, now, body.String("officeId", 100), body.String("comment", 1000)), null);
         var json = Serialize(AttendanceEventResponse.ClockIn(session));
-        var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().ClockInAsync(session, idempotency.Record(201, json), ctx.Aborted));
+        var result = await WriteAsync(idempotency, () => services.Attendance.ClockInAsync(session, idempotency.Record(201, json), ctx.Aborted));
         return result switch
         {
             { Replay: { } winner } => winner,
             { Value: SessionWriteResult.AlreadyOpen } => throw ApiException.Conflict("The user is already clocked in.", "userId"),
-            { Value: SessionWriteResult.Overlaps } => throw ApiException.Conflict(await BlockingSessionAsync(ctx, caller, member, now), "userId"),
+            { Value: SessionWriteResult.Overlaps } => throw ApiException.Conflict(await BlockingSessionAsync(ctx, services, caller, member, now), "userId"),
             _ => Created(json),
         };
     });
 
-    public static Task<IResult> ClockOut(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    public static Task<IResult> ClockOut(HttpRequest request, AttendanceServices services) => ProblemDetailsFamily.Handle(request, async ctx =>
     {
         var (caller, body, member) = await TargetAsync(ctx);
-        var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
+        var idempotency = await IdempotentRequest.BeginAsync(ctx, services.Idempotency, caller, body);
         if (idempotency.Replay is { } replay) return replay;
 
-        var clockOut = NewEvent(ctx, caller, ctx.Now, body.String("officeId", 100), body.String("comment", 1000));
-        var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().ClockOutAsync(caller.WorkspaceId, member.Id, clockOut,
+        var clockOut = NewEvent(ctx, services, caller, ctx.Now, body.String("officeId", 100), body.String("comment", 1000));
+        var result = await WriteAsync(idempotency, () => services.Attendance.ClockOutAsync(caller.WorkspaceId, member.Id, clockOut,
             idempotency.Record(201, ""), closed => Serialize(AttendanceEventResponse.ClockOut(closed)), ctx.Aborted));
         return result switch
         {
@@ -54,7 +54,7 @@ public static class AttendanceEndpoints
         };
     });
 
-    public static Task<IResult> Create(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    public static Task<IResult> Create(HttpRequest request, AttendanceServices services) => ProblemDetailsFamily.Handle(request, async ctx =>
     {
         var (caller, body, member) = await TargetAsync(ctx);
         var date = ParseDate(body.RequiredString("date", 10), "date");
@@ -64,15 +64,15 @@ public static class AttendanceEndpoints
         var localDate = LocalDate(caller, member, clockIn);
         if (date != localDate)
             throw body.Invalid("date", $"must be {localDate:yyyy-MM-dd}, the user's local date at clockInTimestampUtc");
-        var idempotency = await IdempotentRequest.BeginAsync(ctx, caller, body);
+        var idempotency = await IdempotentRequest.BeginAsync(ctx, services.Idempotency, caller, body);
         if (idempotency.Replay is { } replay) return replay;
 
         var officeId = body.String("officeId", 100);
         var session = new AttendanceSession(caller.WorkspaceId, member.Id, date,
-            NewEvent(ctx, caller, clockIn, officeId, body.String("clockInComment", 1000)),
-            NewEvent(ctx, caller, clockOut, officeId, body.String("clockOutComment", 1000)));
+            NewEvent(ctx, services, caller, clockIn, officeId, body.String("clockInComment", 1000)),
+            NewEvent(ctx, services, caller, clockOut, officeId, body.String("clockOutComment", 1000)));
         var json = Serialize(AttendanceEventResponse.Pair(session));
-        var result = await WriteAsync(idempotency, () => ctx.Service<IAttendanceStore>().AddPairAsync(session, idempotency.Record(201, json), ctx.Aborted));
+        var result = await WriteAsync(idempotency, () => services.Attendance.AddPairAsync(session, idempotency.Record(201, json), ctx.Aborted));
         return result switch
         {
             { Replay: { } winner } => winner,
@@ -81,19 +81,19 @@ public static class AttendanceEndpoints
         };
     });
 
-    public static Task<IResult> Delete(HttpRequest request, string id) => ProblemDetailsFamily.Handle(request, async ctx =>
+    public static Task<IResult> Delete(HttpRequest request, string id, AttendanceServices services) => ProblemDetailsFamily.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
-        var store = ctx.Service<IAttendanceStore>();
+        var store = services.Attendance;
         var session = (Ids.IsValid(id) ? await store.FindByEventAsync(caller.WorkspaceId, id, ctx.Aborted) : null)
             ?? throw ApiException.NotFound("Attendance event");
-        var owner = await ctx.Service<IMemberStore>().GetAsync(caller.WorkspaceId, session.UserId, ctx.Aborted);
+        var owner = await services.Members.GetAsync(caller.WorkspaceId, session.UserId, ctx.Aborted);
         if (owner is null || !caller.CanTrackFor(owner)) throw ApiException.Forbidden("You cannot change this user's attendance.");
         if (!await store.DeleteAsync(caller.WorkspaceId, session.Id, ctx.Aborted)) throw ApiException.NotFound("Attendance event");
         return Results.Json("Ok");
     });
 
-    public static Task<IResult> Query(HttpRequest request) => ProblemDetailsFamily.Handle(request, async ctx =>
+    public static Task<IResult> Query(HttpRequest request, AttendanceServices services) => ProblemDetailsFamily.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
         var from = ParseDate(request.RequiredText("startDate"), "startDate");
@@ -101,8 +101,8 @@ public static class AttendanceEndpoints
         if (to < from) throw ApiException.BadRequest("endDate", "The endDate must not be before startDate.");
         if (to.DayNumber - from.DayNumber + 1 > AttendanceRules.MaxQueryDays)
             throw ApiException.BadRequest("endDate", $"The range may span at most {AttendanceRules.MaxQueryDays} days.");
-        var users = await VisibleUsersAsync(ctx, caller, [.. request.List("userId"), .. request.List("userIds")]);
-        var sessions = await ctx.Service<IAttendanceStore>().GetByDateAsync(caller.WorkspaceId, users, from, to, ctx.Aborted);
+        var users = await VisibleUsersAsync(ctx, services, caller, [.. request.List("userId"), .. request.List("userIds")]);
+        var sessions = await services.Attendance.GetByDateAsync(caller.WorkspaceId, users, from, to, ctx.Aborted);
         if (CsvExport.IsRequested(request))
             return CsvExport.Of(sessions.OrderBy(s => s.Start).ThenBy(s => s.UserId).Select(AttendanceCsvRow.From), $"attendance-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.csv");
         var events = sessions.SelectMany(AttendanceEventResponse.Both).OrderBy(e => e.Timestamp).ThenBy(e => e.Type).ToList();
@@ -110,9 +110,9 @@ public static class AttendanceEndpoints
     });
 
     /// <summary>Names the recorded session a clock-in ran into, so the client can find and fix it.</summary>
-    private static async Task<string> BlockingSessionAsync(ApiContext ctx, Caller caller, Member member, DateTimeOffset now)
+    private static async Task<string> BlockingSessionAsync(ApiContext ctx, AttendanceServices services, Caller caller, Member member, DateTimeOffset now)
     {
-        var sessions = await ctx.Service<IAttendanceStore>().GetOverlappingAsync(caller.WorkspaceId, [member.Id], now, now.AddTicks(1), ctx.Aborted);
+        var sessions = await services.Attendance.GetOverlappingAsync(caller.WorkspaceId, [member.Id], now, now.AddTicks(1), ctx.Aborted);
         return sessions.FirstOrDefault(s => s.ClockOut is not null) is { ClockOut: { } clockOut } blocking
             ? $"A recorded session of the user covers this moment: clock-in event {blocking.ClockIn.Id} " +
               $"({blocking.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z to {clockOut.Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z)."
@@ -120,9 +120,9 @@ public static class AttendanceEndpoints
     }
 
     /// <summary>Null means every user of the workspace.</summary>
-    private static async Task<IReadOnlyCollection<string>?> VisibleUsersAsync(ApiContext ctx, Caller caller, IReadOnlyList<string> requested)
+    private static async Task<IReadOnlyCollection<string>?> VisibleUsersAsync(ApiContext ctx, AttendanceServices services, Caller caller, IReadOnlyList<string> requested)
     {
-        var members = ctx.Service<IMemberStore>();
+        var members = services.Members;
         if (requested.Count == 0)
         {
             if (caller.SeesEveryone()) return null;
@@ -153,9 +153,9 @@ public static class AttendanceEndpoints
         return (caller, body, member);
     }
 
-    private static AttendanceEvent NewEvent(ApiContext ctx, Caller caller, DateTimeOffset timestamp, string? officeId, string? comment) =>
+    private static AttendanceEvent NewEvent(ApiContext ctx, AttendanceServices services, Caller caller, DateTimeOffset timestamp, string? officeId, string? comment) =>
         new(Ids.New(), timestamp, ctx.Now, caller.MemberId, officeId,
-            ClientAddress.Of(ctx.Request, ctx.Service<IOptions<TimeTrackerOptions>>().Value.TrustForwardedFor), comment);
+            ClientAddress.Of(ctx.Request, services.Options.Value.TrustForwardedFor), comment);
 
     /// <summary>The member's zone, else the workspace's (read with the caller's key; the member is of that workspace).</summary>
     private static DateOnly LocalDate(Caller caller, Member member, DateTimeOffset instant) =>

@@ -13,18 +13,18 @@ public static class EngagementEndpoints
 {
     public const int MaxDays = 7320;
 
-    public static Task<IResult> ActiveUsers(HttpRequest request) => RocketChat.Handle(request, async ctx =>
+    public static Task<IResult> ActiveUsers(HttpRequest request, EngagementServices services) => RocketChat.Handle(request, async ctx =>
     {
         var (caller, zone, from, to) = await ParseAsync(ctx);
-        var days = await ctx.Service<ActiveUsers>().ComputeAsync(caller.WorkspaceId, zone, from, to, ct: ctx.Aborted);
+        var days = await services.ActiveUsers.ComputeAsync(caller.WorkspaceId, zone, from, to, ct: ctx.Aborted);
         return Render(days.Select(d => (d.Date, d.UserIds)));
     });
 
-    public static Task<IResult> NewUsers(HttpRequest request) => RocketChat.Handle(request, async ctx =>
+    public static Task<IResult> NewUsers(HttpRequest request, EngagementServices services) => RocketChat.Handle(request, async ctx =>
     {
         var (caller, zone, from, to) = await ParseAsync(ctx);
         var span = new TimeRange(ZoneDays.Day(from, zone).Start, ZoneDays.Day(to, zone).End);
-        var created = await ctx.Service<IMemberStore>().ListCreatedAsync(caller.WorkspaceId, TimeRange.ToInstant(span.Start), TimeRange.ToInstant(span.End), ctx.Aborted);
+        var created = await services.Members.ListCreatedAsync(caller.WorkspaceId, TimeRange.ToInstant(span.Start), TimeRange.ToInstant(span.End), ctx.Aborted);
         var universe = created.Select(m => m.Id).Distinct().Order(StringComparer.Ordinal).ToArray();
         var days = created.GroupBy(m => ZoneDays.DateOf(m.CreatedAt.UtcTicks, zone))
             .OrderByDescending(g => g.Key)

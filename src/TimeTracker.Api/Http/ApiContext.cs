@@ -16,7 +16,8 @@ public sealed class ApiContext(HttpRequest request)
     public TimeProvider Clock => Service<TimeProvider>();
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public T Service<T>() where T : notnull => Request.HttpContext.RequestServices.GetRequiredService<T>();
+    // Cross-cutting only (authentication, the clock, id lookups); features get their services as handler parameters.
+    private T Service<T>() where T : notnull => Request.HttpContext.RequestServices.GetRequiredService<T>();
 
     public Task<RequestBody> BodyAsync(long limit = RequestBody.DefaultLimit) => RequestBody.ReadAsync(Request, limit);
 

@@ -16,13 +16,15 @@ public sealed class IdempotentRequest
     public const string Header = "Idempotency-Key";
 
     private readonly ApiContext _ctx;
+    private readonly IIdempotencyStore _store;
     private readonly Caller _caller;
     private readonly string? _key;
     private readonly string _hash;
 
-    private IdempotentRequest(ApiContext ctx, Caller caller, string? key, string hash)
+    private IdempotentRequest(ApiContext ctx, IIdempotencyStore store, Caller caller, string? key, string hash)
     {
         _ctx = ctx;
+        _store = store;
         _caller = caller;
         _key = key;
         _hash = hash;
@@ -31,15 +33,15 @@ public sealed class IdempotentRequest
     /// <summary>The stored response to replay, when this request is a retry.</summary>
     public IResult? Replay { get; private init; }
 
-    public static async Task<IdempotentRequest> BeginAsync(ApiContext ctx, Caller caller, RequestBody body)
+    public static async Task<IdempotentRequest> BeginAsync(ApiContext ctx, IIdempotencyStore store, Caller caller, RequestBody body)
     {
         var key = ctx.Request.Headers[Header].ToString().Trim();
-        if (key.Length == 0) return new IdempotentRequest(ctx, caller, null, "");
+        if (key.Length == 0) return new IdempotentRequest(ctx, store, caller, null, "");
         if (key.Length > 255) throw ApiException.BadRequest(Header, $"The {Header} header must be at most 255 characters.");
         var hash = Fingerprint(ctx.Request, body);
-        var request = new IdempotentRequest(ctx, caller, key, hash);
+        var request = new IdempotentRequest(ctx, store, caller, key, hash);
         var existing = await request.ExistingAsync();
-        return existing is null ? request : new IdempotentRequest(ctx, caller, key, hash) { Replay = request.Check(existing) };
+        return existing is null ? request : new IdempotentRequest(ctx, store, caller, key, hash) { Replay = request.Check(existing) };
     }
 
     /// <summary>The record to store with the write, or null when the request carried no key.</summary>
@@ -52,7 +54,7 @@ public sealed class IdempotentRequest
 
     private async Task<IdempotencyRecord?> ExistingAsync()
     {
-        var record = await _ctx.Service<IIdempotencyStore>().GetAsync(_caller.WorkspaceId, _caller.MemberId, _key!, _ctx.Aborted);
+        var record = await _store.GetAsync(_caller.WorkspaceId, _caller.MemberId, _key!, _ctx.Aborted);
         return record is null || record.IsExpired(_ctx.Now) ? null : record;
     }
 

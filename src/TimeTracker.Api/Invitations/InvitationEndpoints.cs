@@ -13,17 +13,17 @@ namespace TimeTracker.Api.Invitations;
 /// <summary>Accepting an invitation (no auth: the link's token is the credential, usable once).</summary>
 public static class InvitationEndpoints
 {
-    public static Task<IResult> Accept(HttpRequest request, string token) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Accept(HttpRequest request, string token, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var body = await ctx.BodyAsync();
         var password = MemberFields.Password(body);
         var username = body.Has("username") ? MemberFields.Username(body) : null;
 
-        var invitations = ctx.Service<IInvitationStore>();
+        var invitations = services.Invitations;
         var invitation = await invitations.GetAsync(SecretHashing.Hash(token), ctx.Aborted) ?? throw ApiException.NotFound("Invitation");
         if (invitation.AcceptedAt is not null) throw new ApiException(StatusCodes.Status410Gone, "This invitation has already been used.");
         if (invitation.ExpiresAt <= ctx.Now) throw new ApiException(StatusCodes.Status410Gone, "This invitation has expired.");
-        var member = await ctx.Service<IMemberStore>().GetAsync(invitation.WorkspaceId, invitation.MemberId, ctx.Aborted);
+        var member = await services.Members.GetAsync(invitation.WorkspaceId, invitation.MemberId, ctx.Aborted);
         if (member is null || member.Status == MemberStatus.Deleted) throw ApiException.NotFound("Invitation");
         // Accepted by a concurrent request since the invitation was read: the same answer as a second click.
         if (member.Status != MemberStatus.Invited) throw new ApiException(StatusCodes.Status410Gone, "This invitation has already been used.");

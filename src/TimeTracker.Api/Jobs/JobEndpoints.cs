@@ -8,10 +8,10 @@ namespace TimeTracker.Api.Jobs;
 /// <summary>Runs a timer job now (operators backfilling, tests), answering with what it did.</summary>
 public static class JobEndpoints
 {
-    public static Task<IResult> Run(HttpRequest request, string name) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Run(HttpRequest request, string name, JobServices services) => WebWork.Handle(request, async ctx =>
     {
-        ctx.Service<AdminKey>().Require(request);
-        var job = ctx.Service<IEnumerable<IJob>>().FirstOrDefault(j => j.Name == name)
+        services.AdminKey.Require(request);
+        var job = services.Jobs.FirstOrDefault(j => j.Name == name)
             ?? throw new ApiException(StatusCodes.Status404NotFound, $"No job named '{name}'.", "name");
         var report = await job.RunAsync(ctx.Aborted);
         var failures = report.Failures.Select(f => new { workspace_id = f.WorkspaceId, error = f.Error.Message }).ToList();

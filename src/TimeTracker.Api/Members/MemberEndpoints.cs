@@ -12,7 +12,7 @@ namespace TimeTracker.Api.Members;
 /// <summary>WebWork Tracker API v2 members (docs/API.md, Members). Owners and executive managers only.</summary>
 public static class MemberEndpoints
 {
-    public static Task<IResult> List(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> List(HttpRequest request, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         ApiContext.RequireSameWorkspace(caller, request.Text("workspace_id"));
@@ -26,14 +26,14 @@ public static class MemberEndpoints
             TeamId = request.Text("team_id"),
             Search = request.Text("search"),
         };
-        var page = await ctx.Service<IMemberStore>().ListAsync(caller.WorkspaceId, query, perPage, PageToken.Decode(request.Text("page_token")), ctx.Aborted);
-        var teams = await TeamNamesAsync(ctx, caller.WorkspaceId);
+        var page = await services.Members.ListAsync(caller.WorkspaceId, query, perPage, PageToken.Decode(request.Text("page_token")), ctx.Aborted);
+        var teams = await TeamNamesAsync(ctx, services, caller.WorkspaceId);
         var data = page.Items.Select(m => MemberResponse.From(m, TeamName(teams, m.TeamId))).ToList();
         return WebWork.Ok(ctx, data, "Members retrieved successfully",
             pagination: new WebWork.Pagination(perPage, PageToken.Encode(page.Continuation), page.Continuation is not null));
     });
 
-    public static Task<IResult> Invite(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Invite(HttpRequest request, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
@@ -54,45 +54,45 @@ public static class MemberEndpoints
         };
         var token = SecretHashing.NewToken();
         var invitation = new Invitation(SecretHashing.Hash(token), caller.WorkspaceId, member.Id, now, now + Invitation.Lifetime);
-        await ctx.Service<IInvitationStore>().CreateAsync(member, invitation, ctx.Aborted);
-        return WebWork.Ok(ctx, new { UserId = member.Id, InvitationLink = InvitationLink(ctx, token) },
+        await services.Invitations.CreateAsync(member, invitation, ctx.Aborted);
+        return WebWork.Ok(ctx, new { UserId = member.Id, InvitationLink = InvitationLink(ctx, services, token) },
             "Member invited successfully", StatusCodes.Status201Created);
     });
 
-    public static Task<IResult> Get(HttpRequest request, string memberId) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Get(HttpRequest request, string memberId, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         ApiContext.RequireSameWorkspace(caller, request.Text("workspace_id"));
         var member = await ctx.MemberAsync(caller, memberId);
-        var team = member.TeamId is null ? null : await ctx.Service<ITeamStore>().GetAsync(caller.WorkspaceId, member.TeamId, ctx.Aborted);
+        var team = member.TeamId is null ? null : await services.Teams.GetAsync(caller.WorkspaceId, member.TeamId, ctx.Aborted);
         return WebWork.Ok(ctx, MemberResponse.From(member, team?.Name), "Member retrieved successfully");
     });
 
-    public static Task<IResult> Update(HttpRequest request, string memberId) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Update(HttpRequest request, string memberId, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
         ApiContext.RequireSameWorkspace(caller, body.Id("workspace_id"));
         var teamId = body.Has("team_id") ? await ExistingTeamAsync(ctx, caller, body.Id("team_id")) : null;
-        await SaveAsync(ctx, caller, memberId, member => MemberUpdate.Apply(member, body, teamId, ctx.Now));
+        await SaveAsync(ctx, services, caller, memberId, member => MemberUpdate.Apply(member, body, teamId, ctx.Now));
         return WebWork.Ok(ctx, null, "Member updated successfully");
     });
 
-    public static Task<IResult> Delete(HttpRequest request, string memberId) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Delete(HttpRequest request, string memberId, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
         ApiContext.RequireSameWorkspace(caller, body.Id("workspace_id") ?? request.Text("workspace_id"));
-        await DeleteAsync(ctx, caller, memberId, "Member");
+        await DeleteAsync(ctx, services, caller, memberId, "Member");
         return WebWork.Ok(ctx, null, "Member deleted successfully");
     });
 
-    public static Task<IResult> Restore(HttpRequest request, string memberId) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Restore(HttpRequest request, string memberId, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
         ApiContext.RequireSameWorkspace(caller, body.Id("workspace_id") ?? request.Text("workspace_id"));
-        await SaveAsync(ctx, caller, memberId, member => member.Status != MemberStatus.Deleted
+        await SaveAsync(ctx, services, caller, memberId, member => member.Status != MemberStatus.Deleted
             ? throw ApiException.Conflict("The member is not deleted.")
             : member with
             {
@@ -107,7 +107,7 @@ public static class MemberEndpoints
     /// Read-modify-write of one member's account with optimistic retries. The caller must be allowed to act on the
     /// account as read (the rank rule) and to grant any new role; uniqueness and the last-owner rule are the store's.
     /// </summary>
-    internal static Task<Member> SaveAsync(ApiContext ctx, Caller caller, string memberId, Func<Member, Member> change, string what = "Member") =>
+    internal static Task<Member> SaveAsync(ApiContext ctx, DirectoryServices services, Caller caller, string memberId, Func<Member, Member> change, string what = "Member") =>
         OptimisticRetry.RunAsync(async () =>
         {
             var current = await ctx.MemberAsync(caller, memberId, what);
@@ -115,18 +115,18 @@ public static class MemberEndpoints
             var updated = change(current);
             if (updated.Role != current.Role && !caller.CanGrant(updated.Role))
                 throw ApiException.Forbidden("You cannot grant a role above your own.");
-            await ctx.Service<IMemberStore>().UpdateAsync(updated, ctx.Aborted);
+            await services.Members.UpdateAsync(updated, ctx.Aborted);
             return updated;
         });
 
     /// <summary>Soft delete under the rank rule; the store refuses the last owner and a member changed since it was read.</summary>
-    internal static Task DeleteAsync(ApiContext ctx, Caller caller, string memberId, string what) =>
+    internal static Task DeleteAsync(ApiContext ctx, DirectoryServices services, Caller caller, string memberId, string what) =>
         OptimisticRetry.RunAsync(async () =>
         {
             var member = await ctx.MemberAsync(caller, memberId, what);
             if (member.Status == MemberStatus.Deleted) throw ApiException.NotFound(what);
             RequireRankOver(caller, member);
-            return await ctx.Service<IMemberStore>().SoftDeleteAsync(member, ctx.Now, ctx.Aborted) switch
+            return await services.Members.SoftDeleteAsync(member, ctx.Now, ctx.Aborted) switch
             {
                 DeleteMemberResult.NotFound => throw ApiException.NotFound(what),
                 DeleteMemberResult.LastOwner => throw ApiException.Conflict("The workspace's last owner cannot be deleted."),
@@ -155,15 +155,15 @@ public static class MemberEndpoints
             : throw ApiException.BadRequest("status", "The status parameter must be one of: active, invited, deleted.")).ToList();
     }
 
-    private static async Task<Dictionary<string, string>> TeamNamesAsync(ApiContext ctx, string workspaceId) =>
-        (await ctx.Service<ITeamStore>().ListAsync(workspaceId, ctx.Aborted)).ToDictionary(t => t.Id, t => t.Name);
+    private static async Task<Dictionary<string, string>> TeamNamesAsync(ApiContext ctx, DirectoryServices services, string workspaceId) =>
+        (await services.Teams.ListAsync(workspaceId, ctx.Aborted)).ToDictionary(t => t.Id, t => t.Name);
 
     private static string? TeamName(Dictionary<string, string> teams, string? teamId) =>
         teamId is not null && teams.TryGetValue(teamId, out var name) ? name : null;
 
-    private static string InvitationLink(ApiContext ctx, string token)
+    private static string InvitationLink(ApiContext ctx, DirectoryServices services, string token)
     {
-        var configured = ctx.Service<Microsoft.Extensions.Options.IOptions<TimeTrackerOptions>>().Value.PublicBaseUrl;
+        var configured = services.Options.Value.PublicBaseUrl;
         var origin = string.IsNullOrEmpty(configured) ? $"{ctx.Request.Scheme}://{ctx.Request.Host}" : configured.TrimEnd('/');
         return $"{origin}/api/{Routes.AcceptInvitation.Replace("{token}", token)}";
     }

@@ -13,7 +13,7 @@ namespace TimeTracker.Api.Users;
 /// </summary>
 public static class UserEndpoints
 {
-    public static Task<IResult> List(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> List(HttpRequest request, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var perPage = request.Int("per_page", 50, 1, 200);
@@ -30,20 +30,20 @@ public static class UserEndpoints
             Enabled = request.Bool("enabled"),
             Roles = RoleFilter(request.Bool("admin"), request.Bool("teamLead")),
         };
-        var page = await ctx.Service<IMemberStore>().ListAsync(caller.WorkspaceId, query, perPage, PageToken.Decode(request.Text("page_token")), ctx.Aborted);
+        var page = await services.Members.ListAsync(caller.WorkspaceId, query, perPage, PageToken.Decode(request.Text("page_token")), ctx.Aborted);
         return WebWork.Ok(ctx, page.Items.Select(UserResponse.From).ToList(), "Users retrieved successfully",
             pagination: new WebWork.Pagination(perPage, PageToken.Encode(page.Continuation), page.Continuation is not null),
             options: WebWork.CamelCase);
     });
 
-    public static Task<IResult> Get(HttpRequest request, string id) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Get(HttpRequest request, string id, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var member = await ctx.MemberAsync(caller, id, "User");
         return WebWork.Ok(ctx, UserResponse.From(member), "User retrieved successfully", options: WebWork.CamelCase);
     });
 
-    public static Task<IResult> Create(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Create(HttpRequest request, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
@@ -61,11 +61,11 @@ public static class UserEndpoints
             Email = email, PasswordHash = PasswordHashing.Hash(password), Role = role, Status = MemberStatus.Active,
             Language = Language(body), PersonalNumber = PersonalNumber(body), CreatedAt = now, UpdatedAt = now, ActivatedAt = now,
         };
-        await ctx.Service<IMemberStore>().CreateAsync(member, ctx.Aborted);
+        await services.Members.CreateAsync(member, ctx.Aborted);
         return WebWork.Ok(ctx, UserResponse.From(member), "User created successfully", StatusCodes.Status201Created, options: WebWork.CamelCase);
     });
 
-    public static Task<IResult> Update(HttpRequest request, string id) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Update(HttpRequest request, string id, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
@@ -73,7 +73,7 @@ public static class UserEndpoints
             if (body.Has(readOnly)) throw ApiException.BadRequest(readOnly, $"The {readOnly} field cannot be changed with this endpoint.");
         var email = body.Has("email") ? MemberFields.Email(body) : null;
         var password = body.Has("password") ? PasswordHashing.Hash(MemberFields.Password(body)) : null;
-        var updated = await MemberEndpoints.SaveAsync(ctx, caller, id, member =>
+        var updated = await MemberEndpoints.SaveAsync(ctx, services, caller, id, member =>
         {
             if (member.Status == MemberStatus.Deleted) throw ApiException.Conflict("A deleted user cannot be changed.");
             return member with
@@ -91,10 +91,10 @@ public static class UserEndpoints
         return WebWork.Ok(ctx, UserResponse.From(updated), "User updated successfully", options: WebWork.CamelCase);
     });
 
-    public static Task<IResult> Delete(HttpRequest request, string id) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Delete(HttpRequest request, string id, DirectoryServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
-        await MemberEndpoints.DeleteAsync(ctx, caller, id, "User");
+        await MemberEndpoints.DeleteAsync(ctx, services, caller, id, "User");
         return WebWork.Ok(ctx, null, "User deleted successfully", options: WebWork.CamelCase);
     });
 

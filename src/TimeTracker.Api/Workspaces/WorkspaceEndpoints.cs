@@ -14,9 +14,9 @@ public static class WorkspaceEndpoints
         public static WorkspaceResponse From(Workspace w) => new(w.Id, w.Name, w.TimeZone, w.CreatedAt, w.AutoClockOutAfterHours, w.ActivityRetentionDays);
     }
 
-    public static Task<IResult> Create(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Create(HttpRequest request, WorkspaceServices services) => WebWork.Handle(request, async ctx =>
     {
-        ctx.Service<AdminKey>().Require(request);
+        services.AdminKey.Require(request);
         var body = await ctx.BodyAsync();
         var name = body.RequiredString("name", 200);
         var timeZone = MemberFields.TimeZone(body, "timezone") ?? throw ApiException.Required("timezone");
@@ -24,7 +24,7 @@ public static class WorkspaceEndpoints
         var spec = new WorkspaceProvisioning.OwnerSpec(
             MemberFields.Email(owner), owner.RequiredString("firstname", 100), owner.RequiredString("lastname", 100),
             owner.Has("password") ? MemberFields.Password(owner) : null);
-        var created = await ctx.Service<WorkspaceProvisioning>().CreateAsync(name, timeZone, spec, ctx.Aborted);
+        var created = await services.Provisioning.CreateAsync(name, timeZone, spec, ctx.Aborted);
         return WebWork.Ok(ctx, new
         {
             Workspace = WorkspaceResponse.From(created.Workspace),
@@ -33,18 +33,18 @@ public static class WorkspaceEndpoints
         }, "Workspace created successfully", StatusCodes.Status201Created);
     });
 
-    public static Task<IResult> GetCurrent(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> GetCurrent(HttpRequest request, WorkspaceServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.CallerAsync();
-        var workspace = await ctx.Service<IWorkspaceStore>().GetAsync(caller.WorkspaceId, ctx.Aborted) ?? throw ApiException.NotFound("Workspace");
+        var workspace = await services.Workspaces.GetAsync(caller.WorkspaceId, ctx.Aborted) ?? throw ApiException.NotFound("Workspace");
         return WebWork.Ok(ctx, WorkspaceResponse.From(workspace), "Workspace retrieved successfully");
     });
 
-    public static Task<IResult> UpdateCurrent(HttpRequest request) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> UpdateCurrent(HttpRequest request, WorkspaceServices services) => WebWork.Handle(request, async ctx =>
     {
         var caller = await ctx.ManagerAsync();
         var body = await ctx.BodyAsync();
-        var store = ctx.Service<IWorkspaceStore>();
+        var store = services.Workspaces;
         var workspace = await store.GetAsync(caller.WorkspaceId, ctx.Aborted) ?? throw ApiException.NotFound("Workspace");
         workspace = workspace with
         {
