@@ -18,7 +18,7 @@ public static class AnalyticsDataShape
 
     public static async Task<(int Sessions, int Samples)> LoadAsync(IServiceProvider services, string workspaceId, IReadOnlyList<string> members)
     {
-        var attendance = (SqliteAttendanceStore)services.GetRequiredService<IAttendanceStore>();
+        var attendance = services.GetRequiredService<IAttendanceImport>();
         var activity = services.GetRequiredService<IActivityStore>();
         var firstDay = LastDay.AddDays(-(Days - 1));
         int sessions = 0, samples = 0;

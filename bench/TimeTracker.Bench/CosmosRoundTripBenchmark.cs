@@ -56,7 +56,7 @@ public static class CosmosRoundTripBenchmark
             members.Add((await user.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("id").GetString()!);
         }
 
-        var attendance = (CosmosAttendanceStore)app.Services.GetRequiredService<IAttendanceStore>();
+        var attendance = app.Services.GetRequiredService<IAttendanceImport>();
         var load = Stopwatch.StartNew();
         var first = new DateOnly(2026, 10, 21);
         var sessions = new List<AttendanceSession>();

@@ -17,7 +17,7 @@ namespace TimeTracker.Storage.Cosmos;
 /// and later writers ignore the ledger's stale copy.
 /// </para>
 /// </summary>
-public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock) : IAttendanceStore
+public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock) : IAttendanceStore, IAttendanceImport
 {
     /// <summary>An event as given: its instant exact (an ISO string); the session's inAt/outAt are the queryable copies.</summary>
     private sealed record EventDoc(string Id, DateTimeOffset Timestamp, DateTimeOffset MomentCreated, string CreatedBy, string? OfficeId, string? IpAddress, string? Comment)
@@ -140,8 +140,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     }
 
     /// <summary>
-    /// Bulk import (migrations, benchmarks): the caller vouches for the history, so no rule checks; days are still
-    /// marked dirty first, and each member's ledger learns its open session and latest end.
+    /// <see cref="IAttendanceImport"/>: days are marked dirty first, and each member's ledger learns its open session
+    /// and latest end.
     /// </summary>
     public async Task ImportAsync(IReadOnlyList<AttendanceSession> sessions, CancellationToken ct = default)
     {

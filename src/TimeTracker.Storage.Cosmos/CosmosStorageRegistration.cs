@@ -29,7 +29,9 @@ public static class CosmosStorageRegistration
         services.AddSingleton<ITeamStore, CosmosTeamStore>();
         services.AddSingleton<IInvitationStore, CosmosInvitationStore>();
         services.AddSingleton<IIdempotencyStore, CosmosIdempotencyStore>();
-        services.AddSingleton<IAttendanceStore, CosmosAttendanceStore>();
+        services.AddSingleton<CosmosAttendanceStore>();
+        services.AddSingleton<IAttendanceStore>(sp => sp.GetRequiredService<CosmosAttendanceStore>());
+        services.AddSingleton<IAttendanceImport>(sp => sp.GetRequiredService<CosmosAttendanceStore>());
         services.AddSingleton<IActivityStore, CosmosActivityStore>();
         return services;
     }

@@ -6,7 +6,7 @@ using TimeTracker.Core.Idempotency;
 namespace TimeTracker.Storage.Sqlite;
 
 /// <summary>Sessions as one row per pair. Every write also marks the UTC days it touched dirty for the rollups.</summary>
-public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock) : IAttendanceStore
+public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock) : IAttendanceStore, IAttendanceImport
 {
     private const string Columns =
         "workspace_id, user_id, id, date, in_at, in_moment, in_by, in_office, in_ip, in_comment, " +
@@ -55,10 +55,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
             return SessionWriteResult.Written;
         }, ct);
 
-    /// <summary>
-    /// Bulk import (migrations from another system, benchmarks): one transaction per call, no overlap checks — the
-    /// caller vouches for the history. Days are still marked dirty so rollups stay honest.
-    /// </summary>
+    /// <summary>One transaction per call (<see cref="IAttendanceImport"/>).</summary>
     public Task ImportAsync(IReadOnlyList<AttendanceSession> sessions, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {

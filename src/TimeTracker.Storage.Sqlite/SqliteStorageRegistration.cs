@@ -24,7 +24,9 @@ public static class SqliteStorageRegistration
         services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
-        services.AddSingleton<IAttendanceStore, SqliteAttendanceStore>();
+        services.AddSingleton<SqliteAttendanceStore>();
+        services.AddSingleton<IAttendanceStore>(sp => sp.GetRequiredService<SqliteAttendanceStore>());
+        services.AddSingleton<IAttendanceImport>(sp => sp.GetRequiredService<SqliteAttendanceStore>());
         services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
         services.AddSingleton<IActivityStore, SqliteActivityStore>();
         return services;

@@ -334,7 +334,7 @@ public sealed class CosmosSessionStoreTests(LocalCosmos cosmos) : SessionStoreCo
         await s.Attendance.ClockInAsync(open, null);
         // The closed document is written, the ledger still holds the open session: what a crash in between leaves.
         var closed = open with { ClockOut = Event(Now.AddHours(-1), user) };
-        await ((CosmosAttendanceStore)s.Attendance).ImportAsync([closed]);
+        await ((IAttendanceImport)s.Attendance).ImportAsync([closed]);
 
         Assert.Equal(closed.ClockOut, Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now)).ClockOut);
         Assert.Empty(await s.Attendance.GetOpenStartedBeforeAsync(ws, Now));
