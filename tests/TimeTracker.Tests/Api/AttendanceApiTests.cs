@@ -134,6 +134,28 @@ public abstract class AttendanceApiTests<TServer>(TServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_clock_in_refused_by_a_recorded_session_names_that_session()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var (userId, token) = await _api.CreateMemberAsync(ws);
+        var now = server.Clock.GetUtcNow();
+        string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        var pair = await _api.PostAsync("/api/attendance-events/create", new
+        {
+            date = now.AddHours(-1).UtcDateTime.ToString("yyyy-MM-dd"), clockInTimestampUtc = Iso(now.AddHours(-1)),
+            clockOutTimestampUtc = Iso(now.AddMinutes(2)), userId,
+        }, token);
+        Assert.Equal(201, pair.Code);
+
+        var refused = await _api.PostAsync("/api/attendance-events/clock-in", new { userId }, token);
+
+        Assert.Equal(409, refused.Code);
+        var detail = refused.Json.GetProperty("detail").GetString()!;
+        Assert.Contains(pair.Json.GetProperty("clockIn").GetProperty("id").GetString()!, detail);
+        Assert.Contains($"{Iso(now.AddHours(-1))} to {Iso(now.AddMinutes(2))}", detail);
+    }
+
+    [Fact]
     public async Task A_pair_cannot_overlap_the_open_session()
     {
         var ws = await _api.CreateWorkspaceAsync();
