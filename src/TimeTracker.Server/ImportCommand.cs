@@ -15,8 +15,8 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var workspace = Option(args, "--workspace");
-        var file = Option(args, "--file");
+        var workspace = CommandLine.Option(args, "--workspace");
+        var file = CommandLine.Option(args, "--file");
         if (workspace is null || file is null)
         {
             Console.Error.WriteLine("usage: import-attendance --workspace <id> --file <timesheet.csv>");
@@ -49,11 +49,5 @@ public static class ImportCommand
         foreach (var chunk in result.Sessions.Chunk(500)) await import.ImportAsync(chunk);
         Console.WriteLine($"Imported {result.Sessions.Count} sessions into workspace {workspace}.");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

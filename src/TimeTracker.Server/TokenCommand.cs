@@ -16,13 +16,13 @@ public static class TokenCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        var login = Option(args, "--login");
+        var login = CommandLine.Option(args, "--login");
         if (login is null)
         {
             Console.Error.WriteLine("usage: create-token --login <email or username> [--workspace <id>]");
             return 2;
         }
-        var workspace = Option(args, "--workspace");
+        var workspace = CommandLine.Option(args, "--workspace");
         var members = app.Services.GetRequiredService<IMemberStore>();
         var store = app.Services.GetRequiredService<IWorkspaceStore>();
         IReadOnlyList<Workspace> workspaces = workspace is null ? await store.ListAsync()
@@ -43,11 +43,5 @@ public static class TokenCommand
         Console.WriteLine(StartupBanner.ExportLine(StartupBanner.BaseUrl(app), found[0].WorkspaceId, found[0].Id, token));
         Console.Error.WriteLine($"Key {key.Id} for {found[0].Email}, valid until {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using TimeTracker.Tests.Infrastructure;
 
@@ -55,21 +54,8 @@ public sealed class ImportCommandTests : IDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TimeTracker.Server.dll"), .. args])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["Storage__Sqlite__Path"] = _database.Path;
-        start.Environment["TimeTracker__AdminKey"] = ServerFactory.AdminKey;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int Exit, string Output, string Errors)> RunAsync(params string[] args) =>
+        ServerCommand.RunAsync(_database.Path, ServerFactory.AdminKey, args);
 
     public void Dispose()
     {

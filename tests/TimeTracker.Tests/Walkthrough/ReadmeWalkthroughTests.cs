@@ -87,32 +87,11 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
         throw new TimeoutException($"The server did not print the expected line:\n{string.Join("\n", server.Output)}");
     }
 
-    private async Task<(int Exit, string Output, string Errors)> RunServerAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TimeTracker.Server.dll"), .. args])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["Storage__Sqlite__Path"] = _database.Path;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        return await RunAsync(start);
-    }
+    private Task<(int Exit, string Output, string Errors)> RunServerAsync(params string[] args) =>
+        ServerCommand.RunAsync(_database.Path, adminKey: null, args);
 
-    private static Task<(int Exit, string Output, string Errors)> BashAsync(string script)
-    {
-        var start = new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        return RunAsync(start);
-    }
-
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(ProcessStartInfo start)
-    {
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int Exit, string Output, string Errors)> BashAsync(string script) =>
+        ProcessOutput.RunAsync(new ProcessStartInfo("bash", ["-c", script]));
 
     public void Dispose() => _database.Dispose();
 }
