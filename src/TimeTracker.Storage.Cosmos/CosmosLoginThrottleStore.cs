@@ -39,6 +39,15 @@ public sealed class CosmosLoginThrottleStore(CosmosDatabase db) : ILoginThrottle
         return LoginThrottle.Window;
     }
 
+    /// <summary>A job-only cross-partition read: which workspaces hold attempts is not known from any key.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        var all = await db.Workspaces.QueryAsync<Document>(new QueryDefinition("SELECT * FROM c WHERE c.type = 'login-attempts'"), null, ct);
+        var stale = all.Where(d => LoginThrottle.IsStale(new LoginAttempts(d.Count, d.WindowStart, d.LockedUntil), now)).ToList();
+        foreach (var doc in stale) await db.Workspaces.DeleteIfExistsAsync(doc.Id, new PartitionKey(doc.WorkspaceId), ct);
+        return stale.Count;
+    }
+
     public async Task ClearAsync(string workspaceId, string account, CancellationToken ct = default) =>
         await db.Workspaces.DeleteIfExistsAsync(IdFor(account), new PartitionKey(workspaceId), ct);
 

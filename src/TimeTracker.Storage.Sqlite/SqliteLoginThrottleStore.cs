@@ -23,6 +23,11 @@ public sealed class SqliteLoginThrottleStore(SqliteDatabase db) : ILoginThrottle
             return retryAfter;
         }, ct);
 
+    public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "DELETE FROM login_attempts WHERE window_start <= @cutoff AND (locked_until IS NULL OR locked_until <= @now)", tx,
+            ("@cutoff", SqlCommands.Ticks(now - LoginThrottle.Window)), ("@now", SqlCommands.Ticks(now))), ct);
+
     public Task ClearAsync(string workspaceId, string account, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {

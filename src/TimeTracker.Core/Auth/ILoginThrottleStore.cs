@@ -11,4 +11,10 @@ public interface ILoginThrottleStore
 
     /// <summary>Forgets the account's attempts after a successful sign-in.</summary>
     Task ClearAsync(string workspaceId, string account, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes the records that say nothing any more (<see cref="LoginThrottle.IsStale"/>): attempts are kept for any
+    /// login a client sends, so without this they would only grow. Returns how many were deleted.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default);
 }

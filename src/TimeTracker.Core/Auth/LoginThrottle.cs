@@ -14,6 +14,10 @@ public static class LoginThrottle
     public const int MaxAttempts = 5;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
+    /// <summary>Whether the account's record says nothing any more: its window is over and it is not locked.</summary>
+    public static bool IsStale(LoginAttempts attempts, DateTimeOffset now) =>
+        now - attempts.WindowStart >= Window && (attempts.LockedUntil is not { } until || until <= now);
+
     /// <summary>Counts one attempt: the new state and null when it may go ahead, else the state kept and how long to wait.</summary>
     public static (LoginAttempts State, TimeSpan? RetryAfter) Attempt(LoginAttempts? current, DateTimeOffset now)
     {

@@ -177,7 +177,7 @@ public sealed class RollupJobTests : IDisposable
             new ActivitySample(Guid.NewGuid(), Start.AddDays(1), Start.AddDays(1).AddMinutes(5), ActivityState.Idle),
             new ActivitySample(Guid.NewGuid(), Start.AddDays(9), Start.AddDays(9).AddMinutes(5), ActivityState.Idle)]);
         s.Clock.Set(Start.AddDays(10));
-        var job = new PurgeActivityJob(s.Workspaces, s.Activity, new SqliteIdempotencyStore(s.Db), s.Clock);
+        var job = new PurgeActivityJob(s.Workspaces, s.Activity, new SqliteIdempotencyStore(s.Db), new SqliteLoginThrottleStore(s.Db), s.Clock);
 
         var report = await job.RunAsync();
 

@@ -121,6 +121,25 @@ public abstract class InvariantContract
     }
 
     [Fact]
+    public async Task The_purge_forgets_accounts_whose_window_and_lock_are_over_and_keeps_the_others()
+    {
+        var s = await CreateAsync();
+        var ws = Ids.New();
+        Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "old", Now - LoginThrottle.Window * 3));
+        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "lock-over", Now - TimeSpan.FromMinutes(20)));
+        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "locked", Now - TimeSpan.FromMinutes(1)));
+        Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "recent", Now - TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(2, await s.Throttle.PurgeAsync(Now));
+
+        Assert.NotNull(await s.Throttle.BeginAttemptAsync(ws, "locked", Now));
+        // "recent" kept its one attempt: four more pass, the sixth is refused.
+        for (var i = 0; i < LoginThrottle.MaxAttempts - 1; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "recent", Now));
+        Assert.NotNull(await s.Throttle.BeginAttemptAsync(ws, "recent", Now));
+        Assert.Equal(0, await s.Throttle.PurgeAsync(Now));
+    }
+
+    [Fact]
     public async Task Parallel_accepts_of_one_invitation_let_exactly_one_through()
     {
         var s = await CreateAsync();
