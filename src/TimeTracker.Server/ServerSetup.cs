@@ -26,10 +26,14 @@ public static class ServerSetup
 
     public static WebApplication MapTimeTracker(this WebApplication app)
     {
-        // The dashboard at "/", before routing: the JSON fallback below would otherwise claim every path.
+        // The dashboard at "/", before routing (the JSON fallback below would otherwise claim every path), and never
+        // in the way of /api requests, which skip the file lookups.
         var dashboard = new EmbeddedFileProvider(typeof(ServerSetup).Assembly, "TimeTracker.Server.Dashboard");
-        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site =>
+        {
+            site.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard });
+            site.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard });
+        });
         app.UseRouting();
         var api = app.MapGroup("/api");
         foreach (var endpoint in RouteTable.Endpoints)
