@@ -24,10 +24,11 @@ public static class FunctionsSetup
         // The SDK's default rule keeps only warnings; job reports and request logs are Information.
         builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
         {
-            var warningsOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == ApplicationInsightsLoggerProvider);
+            var warningsOnly = options.Rules.FirstOrDefault(r => r.ProviderName == ApplicationInsightsLoggerProvider);
             if (warningsOnly is not null) options.Rules.Remove(warningsOnly);
         });
-        builder.Services.AddTimeTracker(builder.Configuration, builder.Environment.ContentRootPath, defaultProvider: "Cosmos");
+        var services = builder.Services;
+        services.AddTimeTracker(builder.Configuration, builder.Environment.ContentRootPath, defaultProvider: "Cosmos");
         return builder;
     }
 }

@@ -5,7 +5,7 @@ using TimeTracker.Core.Members;
 namespace TimeTracker.Server;
 
 /// <summary>
-/// <c>dotnet run --project src/TimeTracker.Server -- import-attendance --workspace &lt;id&gt; --file &lt;timesheet.csv&gt;</c>:
+/// <c>dotnet run --project src/TimeTracker.Server -- import-attendance --workspace &lt;id&gt; --file &lt;csv&gt;</c>:
 /// imports sessions in the attendance CSV export's format through <see cref="IAttendanceImport"/> — all rows or, when
 /// any row is bad, none (each bad row is reported). The history is taken as given: no overlap checks.
 /// </summary>
@@ -27,7 +27,8 @@ public static class ImportCommand
         string? page = null;
         do
         {
-            var batch = await members.ListAsync(workspace, new MemberQuery { Statuses = MemberQuery.AllStatuses }, 200, page);
+            var everyone = new MemberQuery { Statuses = MemberQuery.AllStatuses };
+            var batch = await members.ListAsync(workspace, everyone, 200, page);
             ids.UnionWith(batch.Items.Select(m => m.Id));
             page = batch.Continuation;
         } while (page is not null);

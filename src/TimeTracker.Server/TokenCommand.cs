@@ -6,7 +6,7 @@ using TimeTracker.Core.Workspaces;
 namespace TimeTracker.Server;
 
 /// <summary>
-/// <c>dotnet run --project src/TimeTracker.Server -- create-token --login &lt;email or username&gt; [--workspace &lt;id&gt;]</c>:
+/// <c>dotnet run --project src/TimeTracker.Server -- create-token --login &lt;email|username&gt; [--workspace &lt;id&gt;]</c>:
 /// recovery for whoever runs the server — issues a new 30-day key for an existing active member and prints the same
 /// <c>export</c> line as the first start. Whoever can run this can read the database file anyway.
 /// </summary>
@@ -29,7 +29,9 @@ public static class TokenCommand
             : await store.GetAsync(workspace) is { } named ? [named] : [];
         var found = new List<Member>();
         foreach (var candidate in workspaces)
-            if (await members.FindByLoginAsync(candidate.Id, login) is { CanAuthenticate: true } member) found.Add(member);
+        {
+            if (await members.FindByLoginAsync(candidate.Id, login) is { CanAuthenticate: true } match) found.Add(match);
+        }
         if (found.Count != 1)
         {
             Console.Error.WriteLine(found.Count == 0
@@ -40,8 +42,9 @@ public static class TokenCommand
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var (key, token) = ApiKeyEndpoints.Issue(found[0], "Command-line recovery", now, LoginEndpoint.TokenLifetime);
         await app.Services.GetRequiredService<Core.Auth.IApiKeyStore>().CreateAsync(key);
-        Console.WriteLine(StartupBanner.ExportLine(StartupBanner.BaseUrl(app), found[0].WorkspaceId, found[0].Id, token));
-        Console.Error.WriteLine($"Key {key.Id} for {found[0].Email}, valid until {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
+        var member = found[0];
+        Console.WriteLine(StartupBanner.ExportLine(StartupBanner.BaseUrl(app), member.WorkspaceId, member.Id, token));
+        Console.Error.WriteLine($"Key {key.Id} for {member.Email}, valid until {key.ExpiresAt:yyyy-MM-dd HH:mm} UTC.");
         return 0;
     }
 }

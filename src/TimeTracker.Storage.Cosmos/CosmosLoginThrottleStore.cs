@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Auth;
 
@@ -12,9 +14,11 @@ public sealed class CosmosLoginThrottleStore(CosmosDatabase db) : ILoginThrottle
 {
     private const int Attempts = 64;
 
-    private sealed record Document(string Id, string Type, string WorkspaceId, int Count, DateTimeOffset WindowStart, DateTimeOffset? LockedUntil);
+    private sealed record Document(
+        string Id, string Type, string WorkspaceId, int Count, DateTimeOffset WindowStart, DateTimeOffset? LockedUntil);
 
-    public async Task<TimeSpan?> BeginAttemptAsync(string workspaceId, string account, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<TimeSpan?> BeginAttemptAsync(
+        string workspaceId, string account, DateTimeOffset now, CancellationToken ct = default)
     {
         var partition = new PartitionKey(workspaceId);
         var id = IdFor(account);
@@ -42,8 +46,9 @@ public sealed class CosmosLoginThrottleStore(CosmosDatabase db) : ILoginThrottle
     /// <summary>A job-only cross-partition read: which workspaces hold attempts is not known from any key.</summary>
     public async Task<int> PurgeAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var all = await db.Workspaces.QueryAsync<Document>(new QueryDefinition("SELECT * FROM c WHERE c.type = 'login-attempts'"), null, ct);
-        var stale = all.Where(d => LoginThrottle.IsStale(new LoginAttempts(d.Count, d.WindowStart, d.LockedUntil), now)).ToList();
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = 'login-attempts'");
+        var stale = (await db.Workspaces.QueryAsync<Document>(query, null, ct))
+            .Where(d => LoginThrottle.IsStale(new LoginAttempts(d.Count, d.WindowStart, d.LockedUntil), now)).ToList();
         foreach (var doc in stale) await db.Workspaces.DeleteIfExistsAsync(doc.Id, new PartitionKey(doc.WorkspaceId), ct);
         return stale.Count;
     }
@@ -53,5 +58,5 @@ public sealed class CosmosLoginThrottleStore(CosmosDatabase db) : ILoginThrottle
 
     // Hashed: a login is client text, and Cosmos ids may not hold '/', '\', '?' or '#'.
     private static string IdFor(string account) =>
-        "login|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account)));
+        "login|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account)));
 }

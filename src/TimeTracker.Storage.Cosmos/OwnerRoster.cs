@@ -14,7 +14,8 @@ namespace TimeTracker.Storage.Cosmos;
 /// A crash part-way can only leave the roster smaller than the truth, which refuses a removal it could have allowed,
 /// never the other way round.
 /// </summary>
-internal sealed class OwnerRoster(Container items, Func<string, CancellationToken, Task<IReadOnlyList<Member>>> activeOwners)
+internal sealed class OwnerRoster(
+    Container items, Func<string, CancellationToken, Task<IReadOnlyList<Member>>> activeOwners)
 {
     private const string Id = "owner-roster";
     private const int Attempts = 100;
@@ -23,7 +24,7 @@ internal sealed class OwnerRoster(Container items, Func<string, CancellationToke
 
     internal sealed record RosterDoc(string Id, string Type, string WorkspaceId, string[] Owners, Removal[] Leaving);
 
-    /// <summary>Takes <paramref name="memberId"/> out of the roster before its removal is written; returns the token to end it.</summary>
+    /// <summary>Takes <paramref name="memberId"/> off the roster before its removal is written; returns the token.</summary>
     public async Task<Removal> BeginRemovalAsync(string workspaceId, string memberId, CancellationToken ct)
     {
         var removal = new Removal(memberId, Guid.NewGuid().ToString("N"));
@@ -36,12 +37,13 @@ internal sealed class OwnerRoster(Container items, Func<string, CancellationToke
         return removal;
     }
 
-    /// <summary>The removal was written (or abandoned): the member may be listed again once it is an owner again.</summary>
+    /// <summary>The removal was written (or abandoned): the member may be listed again once an owner again.</summary>
     public Task EndRemovalAsync(string workspaceId, Removal removal, CancellationToken ct) =>
-        ChangeAsync(workspaceId, roster => roster with { Leaving = roster.Leaving.Where(r => r != removal).ToArray() }, ct);
+        ChangeAsync(workspaceId, roster => roster with { Leaving = [.. roster.Leaving.Where(r => r != removal)] }, ct);
 
-    /// <summary>After <paramref name="member"/> was written as an active owner: lists it, unless its removal is in flight.</summary>
-    public Task AddAsync(string workspaceId, string memberId, Func<CancellationToken, Task<Member?>> readMember, CancellationToken ct) =>
+    /// <summary>After a member was written as an active owner: lists it, unless its removal is in flight.</summary>
+    public Task AddAsync(
+        string workspaceId, string memberId, Func<CancellationToken, Task<Member?>> readMember, CancellationToken ct) =>
         ChangeAsync(workspaceId, async roster =>
         {
             if (roster.Owners.Contains(memberId) || roster.Leaving.Any(r => r.MemberId == memberId)) return null;
@@ -89,7 +91,8 @@ internal sealed class OwnerRoster(Container items, Func<string, CancellationToke
         var owners = (await activeOwners(workspaceId, ct)).Select(m => m.Id).ToArray();
         try
         {
-            await items.CreateItemAsync(new RosterDoc(Id, "owner-roster", workspaceId, owners, []), new PartitionKey(workspaceId), cancellationToken: ct);
+            var roster = new RosterDoc(Id, "owner-roster", workspaceId, owners, []);
+            await items.CreateItemAsync(roster, new PartitionKey(workspaceId), cancellationToken: ct);
         }
         catch (CosmosException e) when (e.IsConflict())
         {

@@ -16,8 +16,8 @@ public static class AttendanceCsvImport
 
     public sealed record Result(IReadOnlyList<AttendanceSession> Sessions, IReadOnlyList<string> Errors);
 
-    public static async Task<Result> ReadAsync(Stream csv, string workspaceId, IReadOnlySet<string> memberIds, DateTimeOffset now,
-        CancellationToken ct = default)
+    public static async Task<Result> ReadAsync(
+        Stream csv, string workspaceId, IReadOnlySet<string> memberIds, DateTimeOffset now, CancellationToken ct = default)
     {
         var sessions = new List<AttendanceSession>();
         var errors = new List<string>();
@@ -43,8 +43,10 @@ public static class AttendanceCsvImport
         AttendanceEvent? outEvent = null;
         if (Text(row.ClockOut) is not null)
         {
-            if (!IsoInstant.TryParse(row.ClockOut, offsetRequired: true, out var clockOut)) return (null, "ClockOut must be a UTC instant");
-            if (AttendanceRules.CheckPair(clockIn, clockOut, now) is { } rule) return (null, $"ClockOut {rule.Replace("clockInTimestampUtc", "ClockIn")}");
+            if (!IsoInstant.TryParse(row.ClockOut, offsetRequired: true, out var clockOut))
+                return (null, "ClockOut must be a UTC instant");
+            if (AttendanceRules.CheckPair(clockIn, clockOut, now) is { } rule)
+                return (null, $"ClockOut {rule.Replace("clockInTimestampUtc", "ClockIn")}");
             outEvent = new AttendanceEvent(IdOrNew(row.ClockOutEventId), clockOut, now, Importer, Text(row.OfficeId), null,
                 Text(row.ClockOutComment));
         }

@@ -18,15 +18,19 @@ public static class CsvExport
 
     public static IResult Of<T>(IEnumerable<T> rows, string fileName) => new Result<T>(rows, fileName);
 
-    /// <summary>Instants as CSV cells: UTC, seconds, with Z, so spreadsheets and scripts read them the same way.</summary>
-    public static string? Utc(DateTimeOffset? instant) => instant?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Instants as CSV cells: UTC, seconds, with Z, so spreadsheets and scripts read them alike.</summary>
+    public static string? Utc(DateTimeOffset? instant) =>
+        instant?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private sealed class Result<T>(IEnumerable<T> rows, string fileName) : IResult
     {
         // Names and comments are people's text: a leading '=' or '+' would run as a formula in a spreadsheet.
         private static readonly CsvWriterOptions Options = new()
         {
-            FormatProvider = CultureInfo.InvariantCulture, Injection = CsvInjection.Escape, TrueValue = "true", FalseValue = "false",
+            FormatProvider = CultureInfo.InvariantCulture,
+            Injection = CsvInjection.Escape,
+            TrueValue = "true",
+            FalseValue = "false",
         };
 
         public async Task ExecuteAsync(HttpContext httpContext)

@@ -10,7 +10,7 @@ public static class MethodNotAllowed
 {
     private static readonly string[] Verbs = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-    /// <summary>Each route of the table, the verbs it serves, the verbs it refuses, and its endpoint family (the tag).</summary>
+    /// <summary>Each route of the table, the verbs it serves and refuses, and its endpoint family (the tag).</summary>
     public static IEnumerable<(string Route, string[] Allowed, string[] Refused, string Tag)> Routes =>
         RouteTable.Endpoints.GroupBy(e => e.Route).Select(g =>
         {

@@ -16,7 +16,8 @@ public static partial class OpenApiDocument
 {
     private static readonly Lazy<byte[]> Utf8 = new(() => JsonSerializer.SerializeToUtf8Bytes(Build()));
 
-    public static Task<IResult> Get(HttpRequest request) => Task.FromResult(Results.Bytes(Utf8.Value, "application/json"));
+    public static Task<IResult> Get(HttpRequest request) =>
+        Task.FromResult(Results.Bytes(Utf8.Value, "application/json"));
 
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)\}")]
     private static partial Regex PathParameter();
@@ -37,14 +38,17 @@ public static partial class OpenApiDocument
             {
                 ["title"] = "TimeTracker API",
                 ["version"] = "1.0.0",
-                ["description"] = "Workforce time tracking, wire-compatible with WebWork Tracker (members), TimeTrack (users), an "
-                    + "attendance API, TrackPilots (work-time analysis) and Rocket.Chat's engagement dashboard. Each family "
-                    + "answers errors in its own shape; a known route called with another verb answers 405 with Allow. "
-                    + "Conventions, limits and deliberate deviations: docs/API.md in the repository.",
+                ["description"] = "Workforce time tracking, wire-compatible with WebWork Tracker (members), TimeTrack "
+                    + "(users), an attendance API, TrackPilots (work-time analysis) and Rocket.Chat's engagement dashboard. "
+                    + "Each family answers errors in its own shape; a known route called with another verb answers 405 "
+                    + "with Allow. Conventions, limits and deliberate deviations: docs/API.md in the repository.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
             ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = ApiSchemas.Components(), ["securitySchemes"] = SecuritySchemes() },
+            ["components"] = new JsonObject
+            {
+                ["schemas"] = ApiSchemas.Components(), ["securitySchemes"] = SecuritySchemes(),
+            },
         };
     }
 
@@ -68,14 +72,22 @@ public static partial class OpenApiDocument
             });
         }
         foreach (var (name, schema, description) in doc.Query ?? [])
-            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["description"] = description, ["schema"] = schema.DeepClone() });
+        {
+            parameters.Add(new JsonObject
+            {
+                ["name"] = name, ["in"] = "query", ["description"] = description, ["schema"] = schema.DeepClone(),
+            });
+        }
         if (parameters.Count > 0) operation["parameters"] = parameters;
         if (doc.Body is not null)
         {
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = doc.Body.DeepClone() } },
+                ["content"] = new JsonObject
+                {
+                    ["application/json"] = new JsonObject { ["schema"] = doc.Body.DeepClone() },
+                },
             };
         }
         var responses = new JsonObject { [Status(doc.Success)] = Success(endpoint, doc) };
@@ -91,7 +103,8 @@ public static partial class OpenApiDocument
             ? Object(("success", Boolean()), ("message?", String()), ("data", result), ("meta", Ref("Meta")))
             : result;
         var response = Response(doc.Success == 201 ? "Created" : "OK", "application/json", schema);
-        if (doc.Csv) response["content"]!["text/csv"] = new JsonObject { ["schema"] = String().Describe("A header row, then one row per item.") };
+        if (doc.Csv)
+            response["content"]!["text/csv"] = new JsonObject { ["schema"] = String().Describe("A header row, then a row per item.") };
         return response;
     }
 
@@ -113,7 +126,8 @@ public static partial class OpenApiDocument
         {
             "Attendance" => Response(description, "application/problem+json", Ref("Problem")),
             "Analytics" => Response(description, "application/json", Ref("TrackPilotsError")),
-            "Engagement" => Response(description, "application/json", Ref(status == 401 ? "RocketChatNotLoggedIn" : "RocketChatFailure")),
+            "Engagement" => Response(description, "application/json",
+                Ref(status == 401 ? "RocketChatNotLoggedIn" : "RocketChatFailure")),
             _ => Response(description, "application/json", Ref("WebWorkError")),
         };
     }
@@ -139,7 +153,10 @@ public static partial class OpenApiDocument
 
     private static JsonObject SecuritySchemes() => new()
     {
-        ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["description"] = "An API token ttk_<keyId>_<secret>." },
+        ["bearer"] = new JsonObject
+        {
+            ["type"] = "http", ["scheme"] = "bearer", ["description"] = "An API token ttk_<keyId>_<secret>.",
+        },
         ["authToken"] = Header("X-Auth-Token", "The API token (Rocket.Chat's spelling)."),
         ["userId"] = Header("X-User-Id", "With X-Auth-Token: must be the token's member id."),
         ["timeTrackKey"] = Header("X-TimeTrack-Api-Key", "The token's key id (TimeTrack's spelling)."),

@@ -21,7 +21,8 @@ internal static class Schema
 
     public static JsonObject DateTime() => String("date-time");
 
-    public static JsonObject Enum(params string[] values) => new() { ["type"] = "string", ["enum"] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]) };
+    public static JsonObject Enum(params string[] values) =>
+        new() { ["type"] = "string", ["enum"] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]) };
 
     public static JsonObject Array(JsonNode items) => new() { ["type"] = "array", ["items"] = items };
 
@@ -47,7 +48,8 @@ internal static class Schema
     /// <summary>The schema or JSON null (OpenAPI 3.1 type arrays; refs become <c>oneOf</c>).</summary>
     public static JsonObject Nullable(JsonObject schema)
     {
-        if (schema["$ref"] is not null) return new JsonObject { ["oneOf"] = new JsonArray(schema, new JsonObject { ["type"] = "null" }) };
+        if (schema["$ref"] is not null)
+            return new JsonObject { ["oneOf"] = new JsonArray(schema, new JsonObject { ["type"] = "null" }) };
         schema["type"] = new JsonArray(schema["type"]!.GetValue<string>(), "null");
         return schema;
     }

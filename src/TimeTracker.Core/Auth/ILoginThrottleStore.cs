@@ -7,7 +7,8 @@ public interface ILoginThrottleStore
     /// Counts an attempt with <see cref="LoginThrottle.Attempt"/> and stores the result in one atomic step.
     /// Null when the password may be checked, else how long the account must wait.
     /// </summary>
-    Task<TimeSpan?> BeginAttemptAsync(string workspaceId, string account, DateTimeOffset now, CancellationToken ct = default);
+    Task<TimeSpan?> BeginAttemptAsync(
+        string workspaceId, string account, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>Forgets the account's attempts after a successful sign-in.</summary>
     Task ClearAsync(string workspaceId, string account, CancellationToken ct = default);

@@ -11,7 +11,8 @@ public sealed record JobFailure(string WorkspaceId, Exception Error);
 /// </summary>
 public static class EachWorkspace
 {
-    public static async Task<IReadOnlyList<JobFailure>> RunAsync(IEnumerable<Workspace> workspaces, Func<Workspace, Task> step, CancellationToken ct)
+    public static async Task<IReadOnlyList<JobFailure>> RunAsync(
+        IEnumerable<Workspace> workspaces, Func<Workspace, Task> step, CancellationToken ct)
     {
         var failures = new List<JobFailure>();
         foreach (var workspace in workspaces)

@@ -20,6 +20,6 @@ public static class InputBounds
 
     public static bool Contains(DateOnly date) => date >= FirstDate && date <= LastDate;
 
-    /// <summary>A wall time, before any zone is applied (so no offset can push it past what the zone math handles).</summary>
+    /// <summary>A wall time, before any zone is applied (no offset can then push it past what zone math handles).</summary>
     public static bool Contains(LocalDateTime wall) => Contains(DateOnly.FromDateTime(wall.ToDateTimeUnspecified()));
 }

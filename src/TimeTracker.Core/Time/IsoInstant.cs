@@ -27,7 +27,8 @@ public static class IsoInstant
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 
-    public static bool TryParseDate(string? text, out DateOnly value) => TryParseDateAnyYear(text, out value) && InputBounds.Contains(value);
+    public static bool TryParseDate(string? text, out DateOnly value) =>
+        TryParseDateAnyYear(text, out value) && InputBounds.Contains(value);
 
     public static bool TryParseDateAnyYear(string? text, out DateOnly value) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
