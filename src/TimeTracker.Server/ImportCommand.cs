@@ -11,8 +11,6 @@ namespace TimeTracker.Server;
 /// </summary>
 public static class ImportCommand
 {
-    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "import-attendance";
-
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var workspace = CommandLine.Option(args, "--workspace");

@@ -6,8 +6,6 @@ namespace TimeTracker.Server;
 /// <summary><c>dotnet run --project src/TimeTracker.Server -- run-job rollup</c>: runs one job against the configured store and exits.</summary>
 public static class JobCommand
 {
-    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "run-job";
-
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var jobs = app.Services.GetServices<IJob>().ToList();

@@ -1,12 +1,10 @@
 using TimeTracker.Server;
 
-var command = JobCommand.IsRequested(args) || TokenCommand.IsRequested(args) || ImportCommand.IsRequested(args);
+var command = CommandLine.Command(args);
 var builder = WebApplication.CreateBuilder(args);
-builder.AddTimeTrackerServer(runScheduler: !command);
+builder.AddTimeTrackerServer(runScheduler: command is null);
 var app = builder.Build();
-if (JobCommand.IsRequested(args)) return await JobCommand.RunAsync(app, args);
-if (TokenCommand.IsRequested(args)) return await TokenCommand.RunAsync(app, args);
-if (ImportCommand.IsRequested(args)) return await ImportCommand.RunAsync(app, args);
+if (command is not null) return await command(app, args);
 
 app.MapTimeTracker();
 await app.SeedDemoWorkspaceAsync();

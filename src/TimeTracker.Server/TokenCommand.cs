@@ -12,8 +12,6 @@ namespace TimeTracker.Server;
 /// </summary>
 public static class TokenCommand
 {
-    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "create-token";
-
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var login = CommandLine.Option(args, "--login");

@@ -92,9 +92,9 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         c.Scalar("SELECT 1 FROM members WHERE workspace_id=@ws AND id=@id AND role=@owner AND status=@active AND is_blocked=0", tx,
             ("@ws", m.WorkspaceId), ("@id", m.Id), ("@owner", nameof(MemberRole.Owner)), ("@active", nameof(MemberStatus.Active))) is not null;
 
-    private static int ActiveOwners(SqliteConnection c, SqliteTransaction tx, string workspaceId) =>
-        Convert.ToInt32(c.Scalar("SELECT count(*) FROM members WHERE workspace_id=@ws AND role=@owner AND status=@active AND is_blocked=0", tx,
-            ("@ws", workspaceId), ("@owner", nameof(MemberRole.Owner)), ("@active", nameof(MemberStatus.Active))), CultureInfo.InvariantCulture);
+    private static bool OtherActiveOwnerExists(SqliteConnection c, SqliteTransaction tx, Member m) =>
+        c.Scalar("SELECT 1 FROM members WHERE workspace_id=@ws AND id<>@id AND role=@owner AND status=@active AND is_blocked=0 LIMIT 1",
+            tx, ("@ws", m.WorkspaceId), ("@id", m.Id), ("@owner", nameof(MemberRole.Owner)), ("@active", nameof(MemberStatus.Active))) is not null;
 
     internal static void Insert(SqliteConnection c, SqliteTransaction tx, Member m)
     {
@@ -108,7 +108,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
 
     internal static void Update(SqliteConnection c, SqliteTransaction tx, Member m)
     {
-        if (!m.IsActiveOwner && WasActiveOwner(c, tx, m) && ActiveOwners(c, tx, m.WorkspaceId) <= 1) throw new LastOwnerException();
+        if (!m.IsActiveOwner && WasActiveOwner(c, tx, m) && !OtherActiveOwnerExists(c, tx, m)) throw new LastOwnerException();
         var expected = long.Parse(m.ConcurrencyToken ?? throw new ArgumentException("Member was not read from the store."), CultureInfo.InvariantCulture);
         int changed;
         try

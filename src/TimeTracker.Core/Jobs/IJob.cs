@@ -16,8 +16,6 @@ public interface IJob
 /// <summary>What a job run did, in numbers an operator can check, and the workspaces it could not process.</summary>
 public sealed record JobReport(string Job, IReadOnlyDictionary<string, long> Counts, IReadOnlyList<JobFailure> Failures)
 {
-    public JobReport(string job, IReadOnlyDictionary<string, long> counts) : this(job, counts, []) { }
-
     /// <summary>The counts plus <c>workspaces_failed</c>.</summary>
     public static JobReport Of(string job, Dictionary<string, long> counts, IReadOnlyList<JobFailure> failures)
     {
