@@ -47,7 +47,7 @@ public static class AnalyticsDataShape
                 }
             }
             await attendance.ImportAsync(batch);
-            foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(workspaceId, members[m], chunk);
+            foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(workspaceId, members[m], chunk, null);
             sessions += batch.Count;
             samples += idle.Count;
         }

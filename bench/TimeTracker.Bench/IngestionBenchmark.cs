@@ -94,7 +94,7 @@ public static class IngestionBenchmark
         var prepared = Enumerable.Range(0, batches).Select(b => Enumerable.Range(0, BatchSize).Select(i =>
             new ActivitySample(Guid.NewGuid(), origin.AddSeconds(BatchSize * (b / members.Count) + i), origin.AddSeconds(BatchSize * (b / members.Count) + i + 1), i % 3 == 0 ? ActivityState.Idle : ActivityState.Active)).ToList()).ToList();
         var stopwatch = Stopwatch.StartNew();
-        for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspaceId, members[b % members.Count], prepared[b]);
+        for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspaceId, members[b % members.Count], prepared[b], null);
         var rate = batches * (double)BatchSize / stopwatch.Elapsed.TotalSeconds;
         BenchServer.DeleteDatabase(path);
         return rate;

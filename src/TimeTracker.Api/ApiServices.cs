@@ -9,6 +9,7 @@ using TimeTracker.Api.Engagement;
 using TimeTracker.Api.Jobs;
 using TimeTracker.Api.Members;
 using TimeTracker.Api.Workspaces;
+using TimeTracker.Core.Workspaces;
 using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Auth;
 using TimeTracker.Core.Jobs;
@@ -25,6 +26,8 @@ public static class ApiServices
         services.AddSingleton(sp => new AdminKey(configuration[$"{TimeTrackerOptions.Section}:AdminKey"]));
         services.AddSingleton<Authenticator>();
         services.AddSingleton<WorkspaceProvisioning>();
+        services.AddSingleton<WorkSource>();
+        services.AddSingleton<WorkTimeSettings>();
         services.AddSingleton<WorkTimeAnalysis>();
         services.AddSingleton<ActiveUsers>();
         // What each feature's handlers need, as one visible parameter (resolved by both hosts).

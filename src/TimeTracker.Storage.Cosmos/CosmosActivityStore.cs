@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Time;
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Storage;
 using TimeTracker.Core.Workspaces;
 
 namespace TimeTracker.Storage.Cosmos;
@@ -16,6 +17,7 @@ namespace TimeTracker.Storage.Cosmos;
 public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore workspaces, CosmosRollupStore rollups, TimeProvider clock) : IActivityStore
 {
     private const int Parallelism = 16;
+    private readonly ActivitySessionDocuments _sessions = new(db.Activity);
 
     /// <summary>startAt/endAt in Unix microseconds (<see cref="CosmosTime"/>): samples keep microsecond precision here.</summary>
     private sealed record Document(string Id, string WorkspaceId, string UserId, long StartAt, long EndAt, bool Idle,
@@ -23,13 +25,39 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
 
     private static PartitionKey PartitionFor(string workspaceId, string userId) => new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
 
-    public async Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default)
+    public async Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, TimeSpan? sessionGap,
+        CancellationToken ct = default)
     {
         var retention = (await workspaces.GetAsync(workspaceId, ct))?.ActivityRetentionDays;
         var now = clock.GetUtcNow();
-        // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing acknowledged.
-        await rollups.MarkDirtyAsync(workspaceId, userId, samples.Where(s => s.State == ActivityState.Idle)
-            .SelectMany(s => ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks)).Distinct(), ct);
+        var idleDays = samples.Where(s => s.State == ActivityState.Idle).SelectMany(s => ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks));
+        if (sessionGap is not { } gap || samples.Count == 0)
+        {
+            // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing acknowledged.
+            await rollups.MarkDirtyAsync(workspaceId, userId, idleDays.Distinct(), ct);
+            return await WriteSamplesAsync(workspaceId, userId, samples, retention, now, ct);
+        }
+
+        // Samples before sessions: a batch re-sent after a crash finds its samples (duplicates) and merges them again.
+        var intervals = samples.Select(s => TimeRange.Of(s.Start, s.End)).ToList();
+        IngestResult? result = null;
+        await OptimisticRetry.RunAsync(async () =>
+        {
+            var reach = ActivitySession.Reach(intervals, gap);
+            var stored = (await _sessions.QueryAsync(workspaceId, [userId], reach.Start, reach.End, ct))
+                .Where(d => d.ToSession() is var s && s.End >= reach.Start && s.Start <= reach.End).ToList();
+            var change = ActivitySession.Merge(userId, stored.Select(d => d.ToSession()).ToList(), intervals, gap);
+            await rollups.MarkDirtyAsync(workspaceId, userId, idleDays.Concat(change.DaysTouched()).Distinct(), ct);
+            result ??= await WriteSamplesAsync(workspaceId, userId, samples, retention, now, ct);
+            await _sessions.ApplyAsync(workspaceId, userId, change, stored.ToDictionary(d => d.Id, d => d.ETag), ct);
+            return true;
+        });
+        return result!;
+    }
+
+    private async Task<IngestResult> WriteSamplesAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, int? retention,
+        DateTimeOffset now, CancellationToken ct)
+    {
         var partition = PartitionFor(workspaceId, userId);
         var accepted = 0;
         await Parallel.ForEachAsync(samples.DistinctBy(s => (s.Id, s.Start)), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sample, token) =>
@@ -54,6 +82,43 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
         return (await db.Activity.QueryAsync<Document>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct))
             .Select(d => (d.UserId, CosmosTime.Instant(d.StartAt), CosmosTime.Instant(d.EndAt)))
             .OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
+    }
+
+    public async Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
+        DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
+    {
+        if (userIds is { Count: 0 }) return [];
+        return (await _sessions.QueryAsync(workspaceId, userIds, fromUtc.UtcTicks, toUtc.UtcTicks, ct)).Select(d => d.ToSession())
+            .Where(s => s.End > fromUtc.UtcTicks && s.Start < toUtc.UtcTicks)
+            .OrderBy(s => s.UserId, StringComparer.Ordinal).ThenBy(s => s.Start).ToList();
+    }
+
+    public async Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds,
+        DateTimeOffset beforeUtc, CancellationToken ct = default)
+    {
+        if (userIds.Count == 0) return [];
+        return (await _sessions.QueryAsync(workspaceId, userIds, long.MinValue / 2, beforeUtc.UtcTicks, ct)).Select(d => d.ToSession())
+            .Where(s => s.Start < beforeUtc.UtcTicks).GroupBy(s => s.UserId).Select(g => g.MaxBy(s => s.Start)!).ToList();
+    }
+
+    public async Task<DateTimeOffset?> GetFirstSessionStartAsync(string workspaceId, CancellationToken ct = default) =>
+        (await _sessions.QueryAsync(workspaceId, null, long.MinValue / 2, long.MaxValue / 2, ct))
+            .Select(d => (DateTimeOffset?)TimeRange.ToInstant(d.ToSession().Start)).Min();
+
+    public async Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default)
+    {
+        var stored = await _sessions.QueryAsync(workspaceId, null, long.MinValue / 2, long.MaxValue / 2, ct);
+        var samples = await db.Activity.QueryAsync<Document>(new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND (c.idle = true OR c.idle = false)")
+            .WithParameter("@ws", workspaceId), new PartitionKeyBuilder().Add(workspaceId).Build(), ct);
+        var coverage = stored.Select(d => d.ToSession()).SelectMany(s => s.Coverage.Items.Select(i => (s.UserId, Range: i)))
+            .Concat(samples.Select(d => (d.UserId, Range: new TimeRange(CosmosTime.Ticks(d.StartAt), CosmosTime.Ticks(d.EndAt)))));
+        foreach (var member in coverage.GroupBy(c => c.UserId))
+        {
+            var mine = stored.Where(d => d.UserId == member.Key).ToList();
+            var rebuilt = ActivitySession.Derive(member.Key, IntervalSet.Union(member.Select(c => c.Range)), sessionGap);
+            await _sessions.ApplyAsync(workspaceId, member.Key, new SessionChange(mine.Select(d => d.ToSession()).ToList(), rebuilt),
+                mine.ToDictionary(d => d.Id, d => d.ETag), ct);
+        }
     }
 
     /// <summary>Retention is enforced by per-item TTL set at write time; nothing to delete here.</summary>

@@ -19,6 +19,7 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
     // Numbers in Cosmos DB are doubles (exact to 2^53), so instants that are never filtered on travel as strings of
     // ticks ("start:end"), masks as hex, and markedAt (compared in a query) as Unix microseconds.
     private sealed record State(string Id, string Type, string WorkspaceId, long Watermark);
+    private sealed record Reset(string Id, string Type, string WorkspaceId, long ResetAt);
     private sealed record Dirty(string Id, string Type, string WorkspaceId, string UserId, long Day, long MarkedAt);
     private sealed record MemberDay(string Id, string Type, string WorkspaceId, string UserId, long Day, long Work, long Idle,
         string[] WorkIntervals, string[] IdleIntervals, string[] Sessions);
@@ -97,9 +98,19 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
             visitor.Day(day.Day, day.Members.Select(m => new MemberMask(index[m.UserId], m.ToMask())).ToArray());
     }
 
+    /// <summary>Deletes every rollup document; the reset document makes a job that read its version earlier discard its save.</summary>
+    public async Task ResetAsync(string workspaceId, CancellationToken ct = default)
+    {
+        var partition = new PartitionKey(workspaceId);
+        await Items.UpsertItemAsync(new Reset("reset", "reset", workspaceId, clock.GetUtcNow().UtcTicks), partition, cancellationToken: ct);
+        foreach (var doc in await Query<Reset>(workspaceId, "(c.type = 'memberDay' OR c.type = 'workspaceDay' OR c.type = 'dirty' OR c.type = 'state')", q => q, ct))
+            await Items.DeleteIfExistsAsync(doc.Id, partition, ct);
+    }
+
     public async Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default)
     {
         var partition = new PartitionKey(workspaceId);
+        if ((await Items.ReadAsync<Reset>("reset", partition, ct)).Item is { } reset && reset.ResetAt > dirtyVersion) return;
         if (days.Count > 0)
         {
             var stale = await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@days, c.day)", q => q.WithParameter("@days", days.ToArray()), ct);

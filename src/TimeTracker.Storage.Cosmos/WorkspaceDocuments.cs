@@ -12,11 +12,16 @@ internal static class WorkspaceDocuments
 {
     public const string WorkspaceId = "workspace";
 
+    /// <summary><c>workTimeSource</c> is absent on documents written before it existed: attendance.</summary>
     public sealed record WorkspaceDoc(string Id, string Type, string WorkspaceId, string Name, string TimeZone, DateTimeOffset CreatedAt,
-        int? AutoClockOutAfterHours, int? ActivityRetentionDays)
+        int? AutoClockOutAfterHours, int? ActivityRetentionDays, string? WorkTimeSource = null, int? ActivitySessionGapMinutes = null)
     {
-        public Workspace ToWorkspace() => new(WorkspaceId, Name, TimeZone, CreatedAt, AutoClockOutAfterHours, ActivityRetentionDays);
-        public static WorkspaceDoc From(Workspace w) => new(WorkspaceDocuments.WorkspaceId, "workspace", w.Id, w.Name, w.TimeZone, w.CreatedAt, w.AutoClockOutAfterHours, w.ActivityRetentionDays);
+        public Workspace ToWorkspace() => new(WorkspaceId, Name, TimeZone, CreatedAt, AutoClockOutAfterHours, ActivityRetentionDays,
+            Enum.TryParse<WorkTimeSource>(WorkTimeSource, ignoreCase: true, out var source) ? source : Core.Workspaces.WorkTimeSource.Attendance,
+            ActivitySessionGapMinutes);
+
+        public static WorkspaceDoc From(Workspace w) => new(WorkspaceDocuments.WorkspaceId, "workspace", w.Id, w.Name, w.TimeZone, w.CreatedAt,
+            w.AutoClockOutAfterHours, w.ActivityRetentionDays, w.WorkTimeSource.ToString().ToLowerInvariant(), w.ActivitySessionGapMinutes);
     }
 
     public sealed record MemberDoc(

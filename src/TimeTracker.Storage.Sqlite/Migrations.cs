@@ -266,6 +266,25 @@ internal static class Migrations
             locked_until INTEGER,
             PRIMARY KEY(workspace_id, account)) WITHOUT ROWID;
         """,
+
+        // 8: work time from activity. A workspace chooses its source; in activity mode each member's samples are
+        // merged, as they arrive, into derived sessions (span + covered intervals), which outlive the samples'
+        // retention. Derived sessions of one member never overlap, so ordering by start also orders by end.
+        """
+        ALTER TABLE workspaces ADD COLUMN work_time_source TEXT NOT NULL DEFAULT 'attendance';
+        ALTER TABLE workspaces ADD COLUMN activity_session_gap_minutes INTEGER;
+        CREATE TABLE activity_sessions(
+            member_key INTEGER NOT NULL REFERENCES member_keys(key),
+            start_at INTEGER NOT NULL,
+            end_at INTEGER NOT NULL,
+            coverage BLOB NOT NULL,
+            PRIMARY KEY(member_key, start_at)) WITHOUT ROWID;
+        -- A change of source forgets the workspace's rollups; a job that read its dirty version before that must
+        -- not save what it computed under the old rules.
+        CREATE TABLE rollup_resets(
+            workspace_id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Scripts.Length);

@@ -112,6 +112,20 @@ internal static class RollupCodec
         return count;
     }
 
+    /// <summary>An interval set alone (a derived session's coverage).</summary>
+    public static byte[] EncodeIntervals(IntervalSet set)
+    {
+        var buffer = new byte[4 + 16 * set.Items.Count];
+        WriteIntervals(buffer, 0, set.Items);
+        return buffer;
+    }
+
+    public static IntervalSet DecodeIntervals(ReadOnlySpan<byte> data)
+    {
+        var offset = 0;
+        return IntervalSet.FromNormalized(ReadIntervals(data, ref offset));
+    }
+
     private static int WriteIntervals(Span<byte> span, int offset, IReadOnlyList<TimeRange> intervals)
     {
         BinaryPrimitives.WriteInt32LittleEndian(span[offset..], intervals.Count);

@@ -6,36 +6,53 @@ namespace TimeTracker.Storage.Sqlite;
 
 public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IActivityStore
 {
-    public Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default) =>
+    public Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, TimeSpan? sessionGap,
+        CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
             var owner = keys.GetOrCreate(c, tx, workspaceId, userId);
-            using var insert = c.CreateCommand();
-            insert.Transaction = tx;
-            insert.CommandText = "INSERT OR IGNORE INTO activity(member_key, sample_id, start_at, end_at, idle) VALUES (@owner, @id, @start, @end, @idle)";
-            insert.Parameters.AddWithValue("@owner", owner);
-            var id = insert.Parameters.Add("@id", SqliteType.Blob);
-            var start = insert.Parameters.Add("@start", SqliteType.Integer);
-            var end = insert.Parameters.Add("@end", SqliteType.Integer);
-            var idle = insert.Parameters.Add("@idle", SqliteType.Integer);
-            insert.Prepare();
-            var accepted = 0;
-            var idleDays = new HashSet<long>();
-            foreach (var sample in samples)
-            {
-                id.Value = sample.Id.ToByteArray();
-                start.Value = sample.Start.UtcTicks;
-                end.Value = sample.End.UtcTicks;
-                idle.Value = sample.State == ActivityState.Idle ? 1 : 0;
-                var inserted = insert.ExecuteNonQuery();
-                accepted += inserted;
-                if (inserted > 0 && sample.State == ActivityState.Idle)
-                    idleDays.UnionWith(ZoneDays.UtcDaysTouched(sample.Start.UtcTicks, sample.End.UtcTicks));
-            }
-            // Only idle time changes analysis results, so only its days need recomputing.
+            var (accepted, idleDays) = Insert(c, tx, owner, samples);
+            // Only idle time changes attendance-mode results, so only its days need recomputing there; in activity
+            // mode every day of a session the batch grew or joined does.
             DirtyDays.Mark(c, tx, workspaceId, userId, idleDays);
+            if (sessionGap is { } gap && samples.Count > 0)
+            {
+                var intervals = samples.Select(s => TimeRange.Of(s.Start, s.End)).ToList();
+                var reach = ActivitySession.Reach(intervals, gap);
+                var touched = ActivitySessionRows.Overlapping(c, tx, owner, userId, reach.Start, reach.End, inclusive: true);
+                var change = ActivitySession.Merge(userId, touched, intervals, gap);
+                ActivitySessionRows.Apply(c, tx, owner, change);
+                DirtyDays.Mark(c, tx, workspaceId, userId, change.DaysTouched());
+            }
             return new IngestResult(accepted, samples.Count - accepted);
         }, ct);
+
+    private static (int Accepted, HashSet<long> IdleDays) Insert(SqliteConnection c, SqliteTransaction tx, long owner, IReadOnlyList<ActivitySample> samples)
+    {
+        using var insert = c.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT OR IGNORE INTO activity(member_key, sample_id, start_at, end_at, idle) VALUES (@owner, @id, @start, @end, @idle)";
+        insert.Parameters.AddWithValue("@owner", owner);
+        var id = insert.Parameters.Add("@id", SqliteType.Blob);
+        var start = insert.Parameters.Add("@start", SqliteType.Integer);
+        var end = insert.Parameters.Add("@end", SqliteType.Integer);
+        var idle = insert.Parameters.Add("@idle", SqliteType.Integer);
+        insert.Prepare();
+        var accepted = 0;
+        var idleDays = new HashSet<long>();
+        foreach (var sample in samples)
+        {
+            id.Value = sample.Id.ToByteArray();
+            start.Value = sample.Start.UtcTicks;
+            end.Value = sample.End.UtcTicks;
+            idle.Value = sample.State == ActivityState.Idle ? 1 : 0;
+            var inserted = insert.ExecuteNonQuery();
+            accepted += inserted;
+            if (inserted > 0 && sample.State == ActivityState.Idle)
+                idleDays.UnionWith(ZoneDays.UtcDaysTouched(sample.Start.UtcTicks, sample.End.UtcTicks));
+        }
+        return (accepted, idleDays);
+    }
 
     public Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
         string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
@@ -57,8 +74,44 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             return result;
         }, ct);
 
+    public Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
+        DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<ActivitySession>>(c => Owners(c, workspaceId, userIds)
+            .SelectMany(o => ActivitySessionRows.Overlapping(c, null, o.Key, o.UserId, fromUtc.UtcTicks, toUtc.UtcTicks, inclusive: false))
+            .ToList(), ct);
+
+    public Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds,
+        DateTimeOffset beforeUtc, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<ActivitySession>>(c => Owners(c, workspaceId, userIds)
+            .Select(o => ActivitySessionRows.LastBefore(c, o.Key, o.UserId, beforeUtc.UtcTicks))
+            .OfType<ActivitySession>().ToList(), ct);
+
+    public Task<DateTimeOffset?> GetFirstSessionStartAsync(string workspaceId, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.Scalar(
+            "SELECT min(start_at) FROM activity_sessions WHERE member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", null,
+            ("@ws", workspaceId)) is long ticks ? TimeRange.ToInstant(ticks) : (DateTimeOffset?)null, ct);
+
+    public Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            foreach (var (key, userId) in keys.ForWorkspace(c, workspaceId))
+            {
+                var existing = ActivitySessionRows.Overlapping(c, tx, key, userId, long.MinValue, long.MaxValue, inclusive: true);
+                var samples = c.Query("SELECT start_at, end_at FROM activity WHERE member_key=@key", tx,
+                    r => new TimeRange(r.GetInt64(0), r.GetInt64(1)), ("@key", key));
+                var rebuilt = ActivitySession.Derive(userId, IntervalSet.Union(existing.SelectMany(s => s.Coverage.Items).Concat(samples)), sessionGap);
+                c.Execute("DELETE FROM activity_sessions WHERE member_key=@key", tx, ("@key", key));
+                ActivitySessionRows.Apply(c, tx, key, new SessionChange([], rebuilt));
+            }
+        }, ct);
+
     public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
             "DELETE FROM activity WHERE member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws) AND end_at < @before", tx,
             ("@ws", workspaceId), ("@before", endedBefore.UtcTicks)), ct);
+
+    private IEnumerable<(long Key, string UserId)> Owners(SqliteConnection c, string workspaceId, IReadOnlyCollection<string>? userIds) =>
+        userIds is null
+            ? keys.ForWorkspace(c, workspaceId).Select(k => (k.Key, k.Value))
+            : userIds.Distinct().Select(u => (Key: keys.Find(c, null, workspaceId, u), UserId: u)).Where(o => o.Key is not null).Select(o => (o.Key!.Value, o.UserId));
 }

@@ -129,9 +129,27 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             : key < _dense.Length && _dense[key] >= 0 ? _dense[key] : throw new KeyNotFoundException($"Member key {key} is not in this workspace.");
     }
 
+    public Task ResetAsync(string workspaceId, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            // Raise the dirty sequence, so every version read before this reset is older than it.
+            c.Execute("INSERT INTO rollup_dirty(workspace_id, user_id, day) VALUES (@ws, '', @day)", tx, ("@ws", workspaceId), ("@day", long.MinValue));
+            var version = (long)c.Scalar("SELECT last_insert_rowid()", tx)!;
+            const string keysOf = "member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)";
+            foreach (var sql in new[]
+                     {
+                         $"DELETE FROM member_days WHERE {keysOf}", $"DELETE FROM member_day_intervals WHERE {keysOf}",
+                         "DELETE FROM workspace_days WHERE workspace_id=@ws", "DELETE FROM rollup_dirty WHERE workspace_id=@ws",
+                         "DELETE FROM rollup_state WHERE workspace_id=@ws",
+                     })
+                c.Execute(sql, tx, ("@ws", workspaceId));
+            c.Execute("INSERT OR REPLACE INTO rollup_resets(workspace_id, version) VALUES (@ws, @version)", tx, ("@ws", workspaceId), ("@version", version));
+        }, ct);
+
     public Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
+            if (c.Scalar("SELECT version FROM rollup_resets WHERE workspace_id=@ws", tx, ("@ws", workspaceId)) is long reset && reset > dirtyVersion) return;
             var affected = new HashSet<long>();
             if (days.Count > 0)
             {

@@ -7,7 +7,8 @@ namespace TimeTracker.Storage.Sqlite;
 
 public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 {
-    private const string Columns = "id, name, time_zone, created_at, auto_clock_out_after_hours, activity_retention_days";
+    private const string Columns = "id, name, time_zone, created_at, auto_clock_out_after_hours, activity_retention_days, " +
+        "work_time_source, activity_session_gap_minutes";
 
     public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => db.ReadAsync(c => Find(c, workspaceId), ct);
 
@@ -23,7 +24,7 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
     public Task CreateAsync(Workspace workspace, Member owner, ApiKey ownerKey, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
-            c.Execute($"INSERT INTO workspaces({Columns}) VALUES (@id, @name, @tz, @created, @auto, @retention)", tx, Parameters(workspace));
+            c.Execute($"INSERT INTO workspaces({Columns}) VALUES (@id, @name, @tz, @created, @auto, @retention, @source, @gap)", tx, Parameters(workspace));
             SqliteMemberStore.Insert(c, tx, owner);
             SqliteApiKeyStore.Insert(c, tx, ownerKey);
         }, ct);
@@ -31,7 +32,8 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
     public Task UpdateAsync(Workspace workspace, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
-            c.Execute("UPDATE workspaces SET name=@name, time_zone=@tz, auto_clock_out_after_hours=@auto, activity_retention_days=@retention WHERE id=@id",
+            c.Execute("UPDATE workspaces SET name=@name, time_zone=@tz, auto_clock_out_after_hours=@auto, activity_retention_days=@retention, " +
+                "work_time_source=@source, activity_session_gap_minutes=@gap WHERE id=@id",
                 tx, Parameters(workspace));
         }, ct);
 
@@ -39,8 +41,10 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
     [
         ("@id", w.Id), ("@name", w.Name), ("@tz", w.TimeZone), ("@created", SqlCommands.Ticks(w.CreatedAt)),
         ("@auto", w.AutoClockOutAfterHours), ("@retention", w.ActivityRetentionDays),
+        ("@source", w.WorkTimeSource.ToString().ToLowerInvariant()), ("@gap", w.ActivitySessionGapMinutes),
     ];
 
     private static Workspace Read(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.Instant(3), r.NullableInt(4), r.NullableInt(5));
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.Instant(3), r.NullableInt(4), r.NullableInt(5),
+            Enum.Parse<WorkTimeSource>(r.GetString(6), ignoreCase: true), r.NullableInt(7));
 }

@@ -26,7 +26,8 @@ public static class ActivityEndpoints
             var member = await ctx.MemberAsync(caller, userId, "User", "user_id");
             if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record activity for this user.");
         }
-        var result = await services.Activity.AddAsync(caller.WorkspaceId, userId, samples, ctx.Aborted);
+        var gap = await services.Work.DerivedGapAsync(caller.WorkspaceId, ctx.Aborted);
+        var result = await services.Activity.AddAsync(caller.WorkspaceId, userId, samples, gap, ctx.Aborted);
         return WebWork.Ok(ctx, new IngestResponse(result.Accepted, result.Duplicates), "Activity recorded successfully");
     });
 

@@ -62,10 +62,12 @@ public static class WorkTimeAnalysisEndpoint
         var r = row.Result;
         var (inTime, outTime) = r.InTime is not null
             ? (r.InTime, r.OutTime)
-            : (row.LastSessionBefore?.ClockIn.Timestamp, row.LastSessionBefore?.ClockOut?.Timestamp);
+            : (Instant(row.LastSessionBefore?.In), Instant(row.LastSessionBefore?.Out));
         return new Row(new UserInfo(member.Id, member.DisplayName, member.Avatar),
             new TimeSummary(r.TotalSeconds, r.ActiveSeconds, r.IdleSeconds), new SessionInfo(inTime, outTime, row.IsWorking));
     }
+
+    private static DateTimeOffset? Instant(long? ticks) => ticks is { } t ? TimeRange.ToInstant(t) : null;
 
     /// <summary>[start, end + 1 s): "00:00:00"–"23:59:59" is exactly one local day.</summary>
     internal static TimeRange ParseRange(RequestBody body)

@@ -9,5 +9,6 @@ namespace TimeTracker.Api.Workspaces;
 /// </summary>
 public sealed record WorkspaceServices(
     IWorkspaceStore Workspaces,
+    WorkTimeSettings Settings,
     WorkspaceProvisioning Provisioning,
     AdminKey AdminKey);

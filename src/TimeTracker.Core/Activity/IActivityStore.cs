@@ -4,13 +4,34 @@ public interface IActivityStore
 {
     /// <summary>
     /// Stores the batch all or nothing. A sample is identified by its client id and its start: one seen before is
-    /// ignored and counted as a duplicate; an id reused with another start is another sample.
+    /// ignored and counted as a duplicate; an id reused with another start is another sample. With a
+    /// <paramref name="sessionGap"/> (the workspace derives work time from activity) the member's derived sessions
+    /// are merged with the batch in the same write, and every UTC day they change is marked dirty.
     /// </summary>
-    Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default);
+    Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, TimeSpan? sessionGap,
+        CancellationToken ct = default);
 
     /// <summary>Idle samples of the users overlapping [fromUtc, toUtc).</summary>
     Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
         string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default);
+
+    /// <summary>Derived sessions of the users (null: all) overlapping [fromUtc, toUtc), by user and start.</summary>
+    Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
+        DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default);
+
+    /// <summary>Each user's last derived session starting before <paramref name="beforeUtc"/>.</summary>
+    Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds,
+        DateTimeOffset beforeUtc, CancellationToken ct = default);
+
+    /// <summary>The start of the workspace's earliest derived session, or null when it has none.</summary>
+    Task<DateTimeOffset?> GetFirstSessionStartAsync(string workspaceId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Re-derives every session of the workspace with <paramref name="sessionGap"/> from its stored samples and the
+    /// coverage of its existing sessions (which outlives samples purged by retention): run when a workspace turns to
+    /// activity mode or changes its gap.
+    /// </summary>
+    Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default);
 
     /// <summary>Deletes the workspace's samples that ended before the cutoff; returns how many.</summary>
     Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default);

@@ -1,5 +1,4 @@
 using NodaTime;
-using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
 
 namespace TimeTracker.Core.Analytics;
@@ -8,7 +7,7 @@ namespace TimeTracker.Core.Analytics;
 /// Rocket.Chat's active users per local day (docs/API.md, Engagement dashboard): a member is active on a day when they have worked time
 /// inside it. Clean rolled-up days are answered from quarter-hour masks; other days from raw sessions.
 /// </summary>
-public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollups, TimeProvider clock)
+public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvider clock)
 {
     public sealed record Day(LocalDate Date, RankedIds UserIds);
 
@@ -74,12 +73,12 @@ public sealed class ActiveUsers(IAttendanceStore attendance, IRollupStore rollup
 
         if (rawDays.Count > 0)
         {
-            var sessions = await attendance.GetOverlappingAsync(workspaceId, null, TimeRange.ToInstant(rawDays[0].Span.Start), TimeRange.ToInstant(rawDays[^1].Span.End), ct);
-            foreach (var session in sessions)
+            var span = new TimeRange(rawDays[0].Span.Start, rawDays[^1].Span.End);
+            var raw = await work.ReadAsync(workspaceId, await work.DerivedGapAsync(workspaceId, ct), null, span, withIdle: false, ct);
+            foreach (var (user, worked) in raw.WorkedSpans(now))
             {
-                var worked = new TimeRange(session.Start.UtcTicks, new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks).WorkedUntil(now));
-                foreach (var (date, span) in rawDays)
-                    if (worked.Overlaps(span)) active[date].Add(members.IndexOf(session.UserId));
+                foreach (var (date, daySpan) in rawDays)
+                    if (worked.Overlaps(daySpan)) active[date].Add(members.IndexOf(user));
             }
         }
 

@@ -1,3 +1,4 @@
+using TimeTracker.Core.Activity;
 using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
 
@@ -13,22 +14,11 @@ public sealed record DaySummary(string UserId, long Day, IntervalSet Work, Inter
     public long WorkTicks => Work.TotalLength;
     public long IdleTicks => Idle.TotalLength;
 
-    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions, IEnumerable<TimeRange> idle, long nowTicks)
+    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions, IEnumerable<ActivitySession> derived,
+        IEnumerable<TimeRange> idle, long nowTicks)
     {
-        var span = ZoneDays.UtcDaySpan(day);
-        var touching = new List<SessionRef>();
-        var worked = new List<TimeRange>();
-        foreach (var session in sessions)
-        {
-            var reference = new SessionRef(session.ClockIn.Timestamp.UtcTicks, session.ClockOut?.Timestamp.UtcTicks);
-            var part = new TimeRange(reference.In, reference.WorkedUntil(nowTicks)).Clip(span);
-            if (part.IsEmpty) continue;
-            touching.Add(reference);
-            worked.Add(part);
-        }
-        var work = IntervalSet.Union(worked);
-        var idleWithinWork = work.IsEmpty ? IntervalSet.Empty : IntervalSet.Union(idle.Select(i => i.Clip(span))).Intersect(work);
-        return new DaySummary(userId, day, work, idleWithinWork, touching.OrderBy(s => s.In).ToList());
+        var work = MemberWork.Compute(sessions, derived, idle, ZoneDays.UtcDaySpan(day), nowTicks);
+        return new DaySummary(userId, day, work.Work, work.Idle, work.Sessions);
     }
 
     public DayTotals Totals() => new(

@@ -33,6 +33,12 @@ public interface IRollupStore
     Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default);
 
     /// <summary>
+    /// Forgets every rollup and the watermark of the workspace, after a change of what counts as work: reads use raw
+    /// data until the next run has rolled everything up again.
+    /// </summary>
+    Task ResetAsync(string workspaceId, CancellationToken ct = default);
+
+    /// <summary>
     /// Replaces everything stored for <paramref name="days"/> with <paramref name="summaries"/> (deterministic, so reruns
     /// are idempotent), clears dirty marks for those days made up to <paramref name="dirtyVersion"/>, and raises the
     /// watermark to <paramref name="watermark"/> when given.

@@ -1,5 +1,3 @@
-using TimeTracker.Core.Activity;
-using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
 
 namespace TimeTracker.Core.Analytics;
@@ -9,13 +7,13 @@ namespace TimeTracker.Core.Analytics;
 /// summed totals, the at most two partial UTC days as clipped intervals — and everything else (today, days past
 /// the watermark, members with dirty days) from raw data. <c>useRollups: false</c> computes all from raw.
 /// </summary>
-public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore activity, IRollupStore rollups, TimeProvider clock)
+public sealed class WorkTimeAnalysis(WorkSource work, IRollupStore rollups, TimeProvider clock)
 {
     /// <summary>
     /// <paramref name="IsWorking"/> describes the range, as TrackPilots' session does: the member's last session in
     /// it is still open and the range reaches now (a range that ended yesterday is never "working").
     /// </summary>
-    public sealed record Row(WorkTimeResult Result, AttendanceSession? LastSessionBefore, bool IsWorking);
+    public sealed record Row(WorkTimeResult Result, SessionRef? LastSessionBefore, bool IsWorking);
 
     /// <summary>Members per concurrent rollup read: a large request's reads are split so both cores of a small host work on it.</summary>
     private const int ShardSize = 500;
@@ -23,33 +21,35 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
     public async Task<IReadOnlyList<Row>> ComputeAsync(string workspaceId, IReadOnlyList<string> userIds, TimeRange range, bool useRollups = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
+        var gap = await work.DerivedGapAsync(workspaceId, ct);
         var tallies = userIds.Distinct().ToDictionary(u => u, u => new WorkTimeTally(u));
-        var openSessions = attendance.GetOpenStartedBeforeAsync(workspaceId, DateTimeOffset.MaxValue, ct);
-        var parts = useRollups ? await ReadWithRollupsAsync(workspaceId, tallies, range, now, ct) : [ReadRawAsync(workspaceId, tallies.Values, range, range, now, ct)];
+        var working = work.WorkingAsync(workspaceId, gap, now, ct);
+        var parts = useRollups
+            ? await ReadWithRollupsAsync(workspaceId, gap, tallies, range, now, ct)
+            : [ReadRawAsync(workspaceId, gap, tallies.Values, range, range, now, ct)];
         // Reads run concurrently; their results are applied one after another, since tallies are not thread-safe.
         foreach (var apply in await Task.WhenAll(parts)) apply();
 
         var rangeReachesNow = range.Start <= now && now < range.End;
-        var open = (await openSessions).Where(s => rangeReachesNow && s.Start.UtcTicks < range.End).Select(s => s.UserId).ToHashSet();
+        var open = (await working).Where(s => rangeReachesNow && s.Start < range.End).Select(s => s.UserId).ToHashSet();
         var withoutSessions = tallies.Values.Where(t => t.FirstIn is null).Select(t => t.UserId).ToList();
-        var lastBefore = withoutSessions.Count == 0
-            ? new Dictionary<string, AttendanceSession>()
-            : (await attendance.GetLastBeforeAsync(workspaceId, withoutSessions, TimeRange.ToInstant(range.End), ct)).ToDictionary(s => s.UserId);
-        return tallies.Values.Select(t => new Row(t.Result(), lastBefore.GetValueOrDefault(t.UserId), open.Contains(t.UserId))).ToList();
+        var lastBefore = await work.LastBeforeAsync(workspaceId, gap, withoutSessions, range.End, ct);
+        return tallies.Values.Select(t => new Row(t.Result(), lastBefore.TryGetValue(t.UserId, out var last) ? last : null, open.Contains(t.UserId)))
+            .ToList();
     }
 
     /// <summary>Starts every read the range needs; each finishes with the change it makes to the tallies.</summary>
-    private async Task<List<Task<Action>>> ReadWithRollupsAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, TimeRange range, long now, CancellationToken ct)
+    private async Task<List<Task<Action>>> ReadWithRollupsAsync(string workspaceId, TimeSpan? gap, Dictionary<string, WorkTimeTally> tallies, TimeRange range, long now, CancellationToken ct)
     {
         var firstDay = ZoneDays.UtcDay(range.Start);
         var lastDay = ZoneDays.UtcDay(range.End - 1);
         var watermark = Math.Min(await rollups.GetWatermarkAsync(workspaceId, ct) ?? long.MinValue, ZoneDays.UtcDay(now) - 1);
         var rolledLast = Math.Min(lastDay, watermark);
-        if (rolledLast < firstDay) return [ReadRawAsync(workspaceId, tallies.Values, range, range, now, ct)];
+        if (rolledLast < firstDay) return [ReadRawAsync(workspaceId, gap, tallies.Values, range, range, now, ct)];
 
         var dirtyUsers = (await rollups.GetDirtyAsync(workspaceId, firstDay, rolledLast, ct)).Select(d => d.UserId).ToHashSet();
         var clean = tallies.Keys.Where(u => !dirtyUsers.Contains(u)).ToList();
-        var reads = new List<Task<Action>> { ReadRawAsync(workspaceId, tallies.Values.Where(t => dirtyUsers.Contains(t.UserId)).ToList(), range, range, now, ct) };
+        var reads = new List<Task<Action>> { ReadRawAsync(workspaceId, gap, tallies.Values.Where(t => dirtyUsers.Contains(t.UserId)).ToList(), range, range, now, ct) };
         if (clean.Count == 0) return reads;
 
         var firstWhole = ZoneDays.UtcDaySpan(firstDay).Start == range.Start ? firstDay : firstDay + 1;
@@ -63,7 +63,7 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
         if (rolledLast < lastDay)
         {
             var rest = new TimeRange(ZoneDays.UtcDaySpan(rolledLast + 1).Start, range.End);
-            reads.Add(ReadRawAsync(workspaceId, clean.Select(u => tallies[u]).ToList(), rest, range, now, ct));
+            reads.Add(ReadRawAsync(workspaceId, gap, clean.Select(u => tallies[u]).ToList(), rest, range, now, ct));
         }
         return reads;
     }
@@ -90,17 +90,14 @@ public sealed class WorkTimeAnalysis(IAttendanceStore attendance, IActivityStore
         };
     }
 
-    private async Task<Action> ReadRawAsync(string workspaceId, IReadOnlyCollection<WorkTimeTally> tallies, TimeRange part, TimeRange range, long now, CancellationToken ct)
+    private async Task<Action> ReadRawAsync(string workspaceId, TimeSpan? gap, IReadOnlyCollection<WorkTimeTally> tallies, TimeRange part,
+        TimeRange range, long now, CancellationToken ct)
     {
         if (tallies.Count == 0) return () => { };
-        var users = tallies.Select(t => t.UserId).ToList();
-        var sessionsRead = attendance.GetOverlappingAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct);
-        var idleRead = activity.GetIdleAsync(workspaceId, users, TimeRange.ToInstant(part.Start), TimeRange.ToInstant(part.End), ct);
-        var sessions = (await sessionsRead).ToLookup(s => s.UserId);
-        var idle = (await idleRead).ToLookup(i => i.UserId, i => TimeRange.Of(i.Start, i.End).Clip(part));
+        var raw = await work.ReadAsync(workspaceId, gap, tallies.Select(t => t.UserId).ToList(), part, ct: ct);
         return () =>
         {
-            foreach (var tally in tallies) tally.AddRaw(sessions[tally.UserId], idle[tally.UserId], part, range, now);
+            foreach (var tally in tallies) tally.AddRaw(raw.For(tally.UserId, part, now), range, now);
         };
     }
 }

@@ -32,15 +32,12 @@ public sealed class WorkTimeTally(string userId)
         foreach (var session in day.Sessions) AddSessionIfOverlapping(session, range, nowTicks);
     }
 
-    /// <summary>Raw sessions and idle samples of this member, over the part <paramref name="part"/> of the range.</summary>
-    public void AddRaw(IEnumerable<AttendanceSession> sessions, IEnumerable<TimeRange> idle, TimeRange part, TimeRange range, long nowTicks)
+    /// <summary>This member's raw work over the part <paramref name="part"/> of the range.</summary>
+    public void AddRaw(MemberWork work, TimeRange range, long nowTicks)
     {
-        var refs = sessions.Select(s => new SessionRef(s.ClockIn.Timestamp.UtcTicks, s.ClockOut?.Timestamp.UtcTicks)).ToList();
-        var work = IntervalSet.Union(refs.Select(s => new TimeRange(s.In, s.WorkedUntil(nowTicks)))).Clip(part);
-        WorkTicks += work.TotalLength;
-        if (!work.IsEmpty) IdleTicks += IntervalSet.Union(idle).Intersect(work).TotalLength;
-        foreach (var session in refs)
-            if (new TimeRange(session.In, session.WorkedUntil(nowTicks)).Overlaps(part)) AddSessionIfOverlapping(session, range, nowTicks);
+        WorkTicks += work.Work.TotalLength;
+        IdleTicks += work.Idle.TotalLength;
+        foreach (var session in work.Sessions) AddSessionIfOverlapping(session, range, nowTicks);
     }
 
     private void AddSessionIfOverlapping(SessionRef session, TimeRange range, long nowTicks)

@@ -11,7 +11,7 @@ namespace TimeTracker.Core.Jobs;
 /// deterministic replacements per day, and the watermark advances chunk by chunk, so a rerun changes nothing and
 /// a run after missed nights (or a crash) resumes where the last one stopped.
 /// </summary>
-public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore attendance, IActivityStore activity, IRollupStore rollups, TimeProvider clock) : IJob
+public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRollupStore rollups, TimeProvider clock) : IJob
 {
     private const int ChunkDays = 31;
 
@@ -37,8 +37,9 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
         var yesterday = ZoneDays.UtcDay(now) - 1;
         var version = await rollups.GetDirtyVersionAsync(workspaceId, ct);
         var watermark = await rollups.GetWatermarkAsync(workspaceId, ct);
-        var firstClockIn = await attendance.GetFirstClockInAsync(workspaceId, ct);
-        if (firstClockIn is null)
+        var gap = await work.DerivedGapAsync(workspaceId, ct);
+        var firstStart = await work.FirstStartAsync(workspaceId, gap, ct);
+        if (firstStart is null)
         {
             await rollups.SaveAsync(workspaceId, [], [], version, yesterday, ct);
             return (0, 0);
@@ -50,14 +51,14 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
             var dirty = (await rollups.GetDirtyAsync(workspaceId, long.MinValue, done, ct)).Select(d => d.Day).Distinct().Order().ToList();
             chunks.AddRange(dirty.Chunk(ChunkDays).Select(chunk => (chunk, (long?)null)));
         }
-        var start = watermark is { } w ? w + 1 : ZoneDays.UtcDay(firstClockIn.Value.UtcTicks);
+        var start = watermark is { } w ? w + 1 : ZoneDays.UtcDay(firstStart.Value.UtcTicks);
         for (var from = start; from <= yesterday; from += ChunkDays)
         {
             var to = Math.Min(yesterday, from + ChunkDays - 1);
             chunks.Add((Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToArray(), to));
         }
 
-        var (days, memberDays) = await ComputeChunksAsync(workspaceId, chunks, version, now, ct);
+        var (days, memberDays) = await ComputeChunksAsync(workspaceId, gap, chunks, version, now, ct);
         if (start > yesterday && (watermark ?? long.MinValue) < yesterday)
             await rollups.SaveAsync(workspaceId, [], [], version, yesterday, ct);
         return (days, memberDays);
@@ -67,7 +68,7 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
     /// Summarizes each chunk while the previous one is being saved: reading raw data and writing rollups then use both
     /// cores. Saves still happen one at a time and in order, so the watermark only ever covers saved days.
     /// </summary>
-    private async Task<(long Days, long MemberDays)> ComputeChunksAsync(string workspaceId, List<(long[] Days, long? Watermark)> chunks, long version, long now, CancellationToken ct)
+    private async Task<(long Days, long MemberDays)> ComputeChunksAsync(string workspaceId, TimeSpan? gap, List<(long[] Days, long? Watermark)> chunks, long version, long now, CancellationToken ct)
     {
         long days = 0, memberDays = 0;
         var saving = Task.CompletedTask;
@@ -75,7 +76,7 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
         {
             foreach (var (chunk, watermark) in chunks)
             {
-                var summaries = await SummarizeAsync(workspaceId, chunk, now, ct);
+                var summaries = await SummarizeAsync(workspaceId, gap, chunk, now, ct);
                 await saving;
                 saving = Task.Run(() => rollups.SaveAsync(workspaceId, chunk, summaries, version, watermark, ct), ct);
                 days += chunk.Length;
@@ -90,36 +91,42 @@ public sealed class RollupJob(IWorkspaceStore workspaces, IAttendanceStore atten
         return (days, memberDays);
     }
 
-    private async Task<List<DaySummary>> SummarizeAsync(string workspaceId, long[] days, long now, CancellationToken ct)
+    private async Task<List<DaySummary>> SummarizeAsync(string workspaceId, TimeSpan? gap, long[] days, long now, CancellationToken ct)
     {
-        var from = ZoneDays.UtcDaySpan(days[0]).Start;
-        var to = ZoneDays.UtcDaySpan(days[^1]).End;
-        var sessions = await attendance.GetOverlappingAsync(workspaceId, null, TimeRange.ToInstant(from), TimeRange.ToInstant(to), ct);
-        var users = sessions.Select(s => s.UserId).Distinct().ToList();
-        var idle = users.Count == 0 ? [] : await activity.GetIdleAsync(workspaceId, users, TimeRange.ToInstant(from), TimeRange.ToInstant(to), ct);
+        var span = new TimeRange(ZoneDays.UtcDaySpan(days[0]).Start, ZoneDays.UtcDaySpan(days[^1]).End);
+        var raw = await work.ReadAsync(workspaceId, gap, null, span, ct: ct);
 
         var wanted = days.ToHashSet();
-        var sessionsByDay = new Dictionary<(string User, long Day), List<AttendanceSession>>();
-        foreach (var session in sessions)
+        var byDay = new Dictionary<(string User, long Day), DayInputs>();
+        DayInputs At(string user, long day) => byDay.TryGetValue((user, day), out var inputs) ? inputs : byDay[(user, day)] = new DayInputs();
+        foreach (var session in raw.Attendance)
         {
-            var end = session.WorkedUntil(new DateTimeOffset(now, TimeSpan.Zero)).UtcTicks;
-            foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted))
-                (sessionsByDay.TryGetValue((session.UserId, day), out var list) ? list : sessionsByDay[(session.UserId, day)] = []).Add(session);
+            var end = session.WorkedUntil(TimeRange.ToInstant(now)).UtcTicks;
+            foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted)) At(session.UserId, day).Sessions.Add(session);
         }
-        var idleByDay = new Dictionary<(string User, long Day), List<TimeRange>>();
-        foreach (var (user, start, end) in idle)
+        foreach (var session in raw.Derived)
+            foreach (var day in DaysOf(session.Start, session.End, wanted)) At(session.UserId, day).Derived.Add(session);
+        foreach (var (user, start, end) in raw.Idle)
         {
             foreach (var day in DaysOf(start.UtcTicks, end.UtcTicks, wanted))
-                (idleByDay.TryGetValue((user, day), out var list) ? list : idleByDay[(user, day)] = []).Add(TimeRange.Of(start, end));
+                if (byDay.TryGetValue((user, day), out var inputs)) inputs.Idle.Add(TimeRange.Of(start, end));
         }
 
-        var summaries = new List<DaySummary>(sessionsByDay.Count);
-        foreach (var ((user, day), daySessions) in sessionsByDay)
+        var summaries = new List<DaySummary>(byDay.Count);
+        foreach (var ((user, day), inputs) in byDay)
         {
-            var summary = DaySummary.Compute(user, day, daySessions, idleByDay.GetValueOrDefault((user, day)) ?? [], now);
+            var summary = DaySummary.Compute(user, day, inputs.Sessions, inputs.Derived, inputs.Idle, now);
             if (!summary.Work.IsEmpty) summaries.Add(summary);
         }
         return summaries;
+    }
+
+    /// <summary>One member-day's raw inputs.</summary>
+    private sealed class DayInputs
+    {
+        public readonly List<AttendanceSession> Sessions = [];
+        public readonly List<ActivitySession> Derived = [];
+        public readonly List<TimeRange> Idle = [];
     }
 
     private static IEnumerable<long> DaysOf(long start, long end, HashSet<long> wanted) =>

@@ -62,6 +62,26 @@ public sealed class IntervalSet
         return result.Count == 0 ? Empty : new IntervalSet([.. result]);
     }
 
+    /// <summary>The parts of this set that <paramref name="other"/> does not cover.</summary>
+    public IntervalSet Except(IntervalSet other)
+    {
+        if (IsEmpty || other.IsEmpty) return this;
+        var result = new List<TimeRange>(_items.Length);
+        var b = 0;
+        foreach (var item in _items)
+        {
+            var start = item.Start;
+            while (b < other._items.Length && other._items[b].End <= start) b++;
+            for (var k = b; k < other._items.Length && other._items[k].Start < item.End; k++)
+            {
+                if (other._items[k].Start > start) result.Add(new TimeRange(start, other._items[k].Start));
+                start = Math.Max(start, other._items[k].End);
+            }
+            if (start < item.End) result.Add(new TimeRange(start, item.End));
+        }
+        return result.Count == 0 ? Empty : new IntervalSet([.. result]);
+    }
+
     public IntervalSet Clip(TimeRange bounds)
     {
         if (IsEmpty) return this;

@@ -35,28 +35,35 @@ public sealed class RollupEquivalenceProperties
         public readonly ActiveUsers Engagement;
         public readonly RollupJob Job;
         public readonly string WorkspaceId = Ids.New();
+        public readonly TimeSpan? Gap;
 
-        public World()
+        public World(WorkTimeSource source = WorkTimeSource.Attendance, int gapMinutes = Workspace.DefaultSessionGapMinutes)
         {
             var db = new SqliteDatabase(_file.Path);
             var keys = new MemberKeys();
+            var workspace = new Workspace(WorkspaceId, "w", "UTC", default, WorkTimeSource: source, ActivitySessionGapMinutes: gapMinutes);
+            Gap = workspace.DerivedSessionGap;
+            var workspaces = new SingleWorkspace(workspace);
             Attendance = new SqliteAttendanceStore(db, Clock);
             Activity = new SqliteActivityStore(db, keys);
             Rollups = new SqliteRollupStore(db, keys);
-            Analysis = new WorkTimeAnalysis(Attendance, Activity, Rollups, Clock);
-            Engagement = new ActiveUsers(Attendance, Rollups, Clock);
-            Job = new RollupJob(new SingleWorkspace(WorkspaceId), Attendance, Activity, Rollups, Clock);
+            var work = new WorkSource(workspaces, Attendance, Activity);
+            Analysis = new WorkTimeAnalysis(work, Rollups, Clock);
+            Engagement = new ActiveUsers(work, Rollups, Clock);
+            Job = new RollupJob(workspaces, work, Rollups, Clock);
         }
+
+        public Task AddSamplesAsync(string user, IReadOnlyList<ActivitySample> samples) => Activity.AddAsync(WorkspaceId, user, samples, Gap);
 
         public void Dispose() => _file.Dispose();
     }
 
     /// <summary>The job only needs the workspace list; sessions reference the workspace id directly.</summary>
-    private sealed class SingleWorkspace(string id) : IWorkspaceStore
+    private sealed class SingleWorkspace(Workspace workspace) : IWorkspaceStore
     {
-        public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => Task.FromResult<Workspace?>(new Workspace(id, "w", "UTC", default));
+        public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => Task.FromResult<Workspace?>(workspace);
         public Task<bool> AnyAsync(CancellationToken ct = default) => Task.FromResult(true);
-        public Task<IReadOnlyList<Workspace>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<Workspace>>([new Workspace(id, "w", "UTC", default)]);
+        public Task<IReadOnlyList<Workspace>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<Workspace>>([workspace]);
         public Task CreateAsync(Workspace workspace, Core.Members.Member owner, Core.Auth.ApiKey ownerKey, CancellationToken ct = default) => throw new NotSupportedException();
         public Task UpdateAsync(Workspace workspace, CancellationToken ct = default) => throw new NotSupportedException();
     }
@@ -90,13 +97,85 @@ public sealed class RollupEquivalenceProperties
         var late = users[random.Next(users.Count)];
         var lateStart = WindowStart.AddDays(random.Next(0, 5)).AddMinutes(random.Next(0, 60 * 24));
         await world.Attendance.AddPairAsync(Pair(world.WorkspaceId, late, lateStart, lateStart.AddMinutes(random.Next(1, 600)), world.Clock.GetUtcNow()), null);
-        await world.Activity.AddAsync(world.WorkspaceId, late, [new ActivitySample(Guid.NewGuid(), lateStart, lateStart.AddMinutes(random.Next(1, 60)), ActivityState.Idle)]);
+        await world.AddSamplesAsync(late, [new ActivitySample(Guid.NewGuid(), lateStart, lateStart.AddMinutes(random.Next(1, 60)), ActivityState.Idle)]);
         await AssertSameAsync(world, users, queries, seed, "after late edits");
 
         await world.Job.RunAsync();
         await AssertSameAsync(world, users, queries, seed, "after re-running the rollup");
         return true;
     }
+
+    /// <summary>
+    /// docs/API.md, Work time from activity: the same equivalence when sessions are derived from samples — bursts whose
+    /// pauses sit just under, at and just over the gap, across midnights and the DST days in the window, a member still
+    /// working now, some clocked sessions besides, and late samples that extend, bridge and start sessions on days
+    /// already rolled up.
+    /// </summary>
+    [Fact]
+    public void Activity_mode_analysis_and_active_users_are_identical_with_and_without_rollups()
+    {
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed => CheckActivityHistory(seed).GetAwaiter().GetResult());
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
+    }
+
+    private static async Task<bool> CheckActivityHistory(int seed)
+    {
+        var random = new Random(seed);
+        var gapMinutes = random.Next(1, 31);
+        using var world = new World(WorkTimeSource.Activity, gapMinutes);
+        var users = Enumerable.Range(0, random.Next(1, 5)).Select(_ => Ids.New()).ToList();
+        foreach (var user in users)
+        {
+            var cursor = WindowStart.AddMinutes(random.Next(0, 600));
+            while (cursor < WindowStart.AddDays(WindowDays))
+            {
+                var start = cursor.AddMinutes(random.Next(0, 60 * 30));
+                var burst = Burst(random, start, gapMinutes, random.Next(1, 40));
+                foreach (var batch in burst.Chunk(random.Next(1, 20))) await world.AddSamplesAsync(user, batch);
+                if (random.Next(6) == 0)
+                    await world.Attendance.AddPairAsync(Pair(world.WorkspaceId, user, start.AddMinutes(-30), start.AddMinutes(random.Next(1, 300)), world.Clock.GetUtcNow()), null);
+                cursor = burst[^1].End;
+            }
+        }
+        // Someone still working: samples up to a few minutes ago.
+        var now = world.Clock.GetUtcNow();
+        await world.AddSamplesAsync(users[0], Burst(random, now.AddMinutes(-random.Next(30, 600)), gapMinutes, 1).Concat(
+            [new ActivitySample(Guid.NewGuid(), now.AddMinutes(-gapMinutes - 5), now.AddMinutes(-random.Next(0, gapMinutes)), ActivityState.Active)]).ToList());
+        var queries = Enumerable.Range(0, 6).Select(_ => RandomQuery(random)).ToList();
+
+        await AssertSameAsync(world, users, queries, seed, "activity mode, before any rollup");
+        await world.Job.RunAsync();
+        await AssertSameAsync(world, users, queries, seed, "activity mode, after the rollup");
+
+        // Late samples on rolled-up days: single ones that may extend or bridge sessions, and a whole late burst.
+        foreach (var user in users)
+        {
+            var at = WindowStart.AddDays(random.Next(0, WindowDays)).AddMinutes(random.Next(0, 60 * 24));
+            await world.AddSamplesAsync(user, [new ActivitySample(Guid.NewGuid(), at, at.AddMinutes(random.Next(1, 60)), RandomState(random))]);
+            await world.AddSamplesAsync(user, Burst(random, WindowStart.AddDays(random.Next(0, WindowDays)).AddHours(23), gapMinutes, random.Next(1, 10)));
+        }
+        await AssertSameAsync(world, users, queries, seed, "activity mode, after late samples");
+
+        await world.Job.RunAsync();
+        await AssertSameAsync(world, users, queries, seed, "activity mode, after re-running the rollup");
+        return true;
+    }
+
+    /// <summary>Consecutive samples whose pauses are often exactly the gap, or a minute under or over it.</summary>
+    private static List<ActivitySample> Burst(Random random, DateTimeOffset start, int gapMinutes, int count)
+    {
+        var samples = new List<ActivitySample>(count);
+        var cursor = start;
+        for (var i = 0; i < count; i++)
+        {
+            var end = cursor.AddMinutes(random.Next(1, 30));
+            samples.Add(new ActivitySample(Guid.NewGuid(), cursor, end, RandomState(random)));
+            cursor = end.AddMinutes(random.Next(5) switch { 0 => 0, 1 => gapMinutes, 2 => gapMinutes - 1, 3 => gapMinutes + 1, _ => random.Next(0, 3 * gapMinutes) });
+        }
+        return samples;
+    }
+
+    private static ActivityState RandomState(Random random) => random.Next(3) == 0 ? ActivityState.Idle : ActivityState.Active;
 
     private static async Task<List<AttendanceSession>> WriteHistoryAsync(World world, string user, Random random)
     {
@@ -116,7 +195,7 @@ public sealed class RollupEquivalenceProperties
                 var from = start.AddMinutes(random.Next(-60, (int)length.TotalMinutes + 60));
                 return new ActivitySample(Guid.NewGuid(), from, from.AddMinutes(random.Next(1, 61)), random.Next(3) == 0 ? ActivityState.Active : ActivityState.Idle);
             }).ToList();
-            if (samples.Count > 0) await world.Activity.AddAsync(world.WorkspaceId, user, samples);
+            if (samples.Count > 0) await world.AddSamplesAsync(user, samples);
             cursor = start + length;
         }
         if (random.Next(2) == 0)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core;
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Idempotency;
 using TimeTracker.Core.Jobs;
@@ -28,7 +29,7 @@ public sealed class RollupJobTests : IDisposable
         var workspaces = new SqliteWorkspaceStore(db);
         var attendance = new SqliteAttendanceStore(db, clock);
         var activity = new SqliteActivityStore(db, keys);
-        return new Stores(path, clock, workspaces, attendance, activity, new RollupJob(workspaces, attendance, activity, new SqliteRollupStore(db, keys), clock), db);
+        return new Stores(path, clock, workspaces, attendance, activity, new RollupJob(workspaces, new WorkSource(workspaces, attendance, activity), new SqliteRollupStore(db, keys), clock), db);
     }
 
     private static async Task<string> SeedAsync(Stores s, string workspaceId)
@@ -43,7 +44,7 @@ public sealed class RollupJobTests : IDisposable
                 var from = Start.AddDays(day).AddHours(user == "alice" ? 8 : 20);
                 await s.Attendance.AddPairAsync(new AttendanceSession(workspaceId, user, DateOnly.FromDateTime(from.UtcDateTime),
                     new AttendanceEvent(Ids.New(), from, from, user, null, null, null), new AttendanceEvent(Ids.New(), from.AddHours(9), from, user, null, null, null)), null);
-                await s.Activity.AddAsync(workspaceId, user, [new ActivitySample(Guid.NewGuid(), from.AddHours(1), from.AddHours(1.5), ActivityState.Idle)]);
+                await s.Activity.AddAsync(workspaceId, user, [new ActivitySample(Guid.NewGuid(), from.AddHours(1), from.AddHours(1.5), ActivityState.Idle)], null);
             }
         }
         return workspaceId;
@@ -175,7 +176,7 @@ public sealed class RollupJobTests : IDisposable
             new Core.Auth.ApiKey(Ids.New(), purge, "owner", "k", "00", Start, null));
         await s.Activity.AddAsync(purge, "p1", [
             new ActivitySample(Guid.NewGuid(), Start.AddDays(1), Start.AddDays(1).AddMinutes(5), ActivityState.Idle),
-            new ActivitySample(Guid.NewGuid(), Start.AddDays(9), Start.AddDays(9).AddMinutes(5), ActivityState.Idle)]);
+            new ActivitySample(Guid.NewGuid(), Start.AddDays(9), Start.AddDays(9).AddMinutes(5), ActivityState.Idle)], null);
         s.Clock.Set(Start.AddDays(10));
         var job = new PurgeActivityJob(s.Workspaces, s.Activity, new SqliteIdempotencyStore(s.Db), new SqliteLoginThrottleStore(s.Db), s.Clock);
 

@@ -222,8 +222,8 @@ public abstract class SessionStoreContract
         var (ws, user) = await MemberAsync(s);
         var idle = new ActivitySample(Guid.NewGuid(), Now.AddMinutes(10).AddTicks(1230), Now.AddMinutes(20).AddTicks(4560), ActivityState.Idle);
         var samples = new[] { idle, new ActivitySample(Guid.NewGuid(), Now, Now.AddMinutes(10), ActivityState.Active) };
-        Assert.Equal(2, (await s.Activity.AddAsync(ws, user, samples)).Accepted);
-        Assert.Equal(0, (await s.Activity.AddAsync(ws, user, samples)).Accepted);
+        Assert.Equal(2, (await s.Activity.AddAsync(ws, user, samples, null)).Accepted);
+        Assert.Equal(0, (await s.Activity.AddAsync(ws, user, samples, null)).Accepted);
         var read = Assert.Single(await s.Activity.GetIdleAsync(ws, [user], Now, Now.AddHours(1)));
         Assert.Equal(user, read.UserId);
         Assert.Equal(idle.Start, read.Start);
@@ -245,7 +245,7 @@ public abstract class SessionStoreContract
             Session(ws, user, TimeRange.ToInstant(midnight).AddTicks(3), TimeRange.ToInstant(midnight).AddMinutes(10)),
             Session(ws, user, TimeRange.ToInstant(midnight).AddMinutes(15 * 63 + 1), TimeRange.ToInstant(midnight).AddMinutes(15 * 64).AddTicks(-7)),
         };
-        var summary = DaySummary.Compute(user, day, sessions, [new TimeRange(midnight + 17, midnight + 42)], Now.UtcTicks);
+        var summary = DaySummary.Compute(user, day, sessions, [], [new TimeRange(midnight + 17, midnight + 42)], Now.UtcTicks);
         var version = await s.Rollups.GetDirtyVersionAsync(ws);
         await s.Rollups.SaveAsync(ws, [day], [summary], version, day);
 

@@ -35,7 +35,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
         var idle = await store.GetIdleAsync("ws", ["u1"], start.AddHours(-1), start.AddHours(1));
         Assert.Equal([("u1", start, start.AddMinutes(30))], idle);
-        var resent = await store.AddAsync("ws", "u1", [new ActivitySample(id, start, start.AddMinutes(30), ActivityState.Idle)]);
+        var resent = await store.AddAsync("ws", "u1", [new ActivitySample(id, start, start.AddMinutes(30), ActivityState.Idle)], null);
         Assert.Equal(new IngestResult(0, 1), resent);
     }
 

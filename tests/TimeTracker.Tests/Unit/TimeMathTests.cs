@@ -95,8 +95,8 @@ public sealed class TimeMathTests
     {
         var session = Session("2026-01-31T22:00:00Z", "2026-02-01T03:00:00Z");
         var idle = new[] { R("2026-01-31T23:30:00Z", "2026-02-01T00:30:00Z"), R("2026-02-01T05:00:00Z", "2026-02-01T06:00:00Z") };
-        var jan31 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-01-31T12:00:00Z")), [session], idle, T("2026-03-01T00:00:00Z"));
-        var feb1 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [session], idle, T("2026-03-01T00:00:00Z"));
+        var jan31 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-01-31T12:00:00Z")), [session], [], idle, T("2026-03-01T00:00:00Z"));
+        var feb1 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [session], [], idle, T("2026-03-01T00:00:00Z"));
 
         Assert.Equal(2 * Hour, jan31.WorkTicks);
         Assert.Equal(Hour / 2, jan31.IdleTicks);
@@ -109,7 +109,7 @@ public sealed class TimeMathTests
     public void An_open_session_runs_until_now()
     {
         var open = Session("2026-02-01T08:00:00Z", null);
-        var day = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [open], [], T("2026-02-01T10:30:00Z"));
+        var day = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [open], [], [], T("2026-02-01T10:30:00Z"));
         Assert.Equal(2.5 * Hour, day.WorkTicks);
         Assert.True(day.Totals().HasOpen);
         Assert.Null(day.Totals().LastOut);
@@ -124,10 +124,10 @@ public sealed class TimeMathTests
         var kolkataDay = ZoneDays.Day(new LocalDate(2026, 2, 8), TimeZones.Get("Asia/Kolkata"));
 
         var raw = new WorkTimeTally("u");
-        raw.AddRaw(sessions, idle, kolkataDay, kolkataDay, now);
+        raw.AddRaw(MemberWork.Compute(sessions, [], idle, kolkataDay, now), kolkataDay, now);
         var fromDays = new WorkTimeTally("u");
         foreach (var day in new[] { ZoneDays.UtcDay(kolkataDay.Start), ZoneDays.UtcDay(kolkataDay.End - 1) })
-            fromDays.AddClipped(DaySummary.Compute("u", day, sessions, idle, now), kolkataDay, now);
+            fromDays.AddClipped(DaySummary.Compute("u", day, sessions, [], idle, now), kolkataDay, now);
 
         Assert.Equal(new WorkTimeResult("u", 36000, 34200, 1800, DateTimeOffset.Parse("2026-02-07T20:00:00Z"), DateTimeOffset.Parse("2026-02-08T11:00:00Z")), raw.Result());
         Assert.Equal(raw.Result(), fromDays.Result());
