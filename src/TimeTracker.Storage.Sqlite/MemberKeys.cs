@@ -31,7 +31,7 @@ public sealed class MemberKeys
     }
 
     /// <summary>All keys of a workspace mapped to member ids (one query; member ids are interned per key).</summary>
-    public Dictionary<long, string> ForWorkspace(SqliteConnection c, string workspaceId) =>
-        c.Query("SELECT key, user_id FROM member_keys WHERE workspace_id=@ws", null, r => (r.GetInt64(0), r.GetString(1)), ("@ws", workspaceId))
+    public Dictionary<long, string> ForWorkspace(SqliteConnection c, string workspaceId, SqliteTransaction? tx = null) =>
+        c.Query("SELECT key, user_id FROM member_keys WHERE workspace_id=@ws", tx, r => (r.GetInt64(0), r.GetString(1)), ("@ws", workspaceId))
             .ToDictionary(k => k.Item1, k => _users.GetOrAdd(k.Item1, k.Item2));
 }

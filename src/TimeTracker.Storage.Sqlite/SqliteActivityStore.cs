@@ -94,7 +94,7 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
     public Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
-            foreach (var (key, userId) in keys.ForWorkspace(c, workspaceId))
+            foreach (var (key, userId) in keys.ForWorkspace(c, workspaceId, tx))
             {
                 var existing = ActivitySessionRows.Overlapping(c, tx, key, userId, long.MinValue, long.MaxValue, inclusive: true);
                 var samples = c.Query("SELECT start_at, end_at FROM activity WHERE member_key=@key", tx,

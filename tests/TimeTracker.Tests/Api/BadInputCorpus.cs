@@ -50,7 +50,8 @@ public static class BadInputCorpus
         Endpoint[] endpoints =
         [
             new("workspace", "POST", "/api/v1/workspaces", new() { ["name"] = "\"Acme\"", ["timezone"] = "\"UTC\"", ["owner"] = owner }, "admin"),
-            new("workspace-settings", "PUT", "/api/v1/workspaces/current", new() { ["name"] = "\"Acme\"", ["timezone"] = "\"UTC\"", ["auto_clock_out_after_hours"] = "8", ["activity_retention_days"] = "30" }),
+            new("workspace-settings", "PUT", "/api/v1/workspaces/current", new() { ["name"] = "\"Acme\"", ["timezone"] = "\"UTC\"", ["auto_clock_out_after_hours"] = "8", ["activity_retention_days"] = "30",
+                ["work_time_source"] = "\"activity\"", ["activity_session_gap_minutes"] = "10" }),
             new("login", "POST", "/api/v1/auth/login", new() { ["workspace_id"] = "\"{ws}\"", ["login"] = "\"ada@example.com\"", ["password"] = "\"a password\"" }, "none"),
             new("api-key", "POST", "/api/v1/api-keys", new() { ["name"] = "\"laptop\"", ["member_id"] = "\"{member}\"", ["expires_in_days"] = "30" }),
             new("invite", "POST", "/api/v2/members", new() { ["workspace_id"] = "\"{ws}\"", ["email"] = "\"x@example.com\"", ["firstname"] = "\"X\"", ["lastname"] = "\"Y\"", ["role"] = "\"Regular User\"", ["timezone"] = "\"UTC\"" }),
@@ -88,6 +89,8 @@ public static class BadInputCorpus
             [("workspace", "name")] = RequiredTextValues, [("workspace", "timezone")] = [.. ZoneValues, "null"], [("workspace", "owner")] = ["\"o\"", "[]", "null"],
             [("workspace-settings", "name")] = RequiredTextValues, [("workspace-settings", "timezone")] = ZoneValues,
             [("workspace-settings", "auto_clock_out_after_hours")] = [.. IntValues, "0", "49"], [("workspace-settings", "activity_retention_days")] = [.. IntValues, "0"],
+            [("workspace-settings", "work_time_source")] = ["\"tracker\"", "\"Activity\"", "1", "null", LoneLow, $"\"{InvalidUtf8}\""],
+            [("workspace-settings", "activity_session_gap_minutes")] = [.. IntValues, "0", "121"],
             [("login", "workspace_id")] = [.. IdValues, "null"], [("login", "login")] = RequiredTextValues, [("login", "password")] = ["123", LoneLow, $"\"{InvalidUtf8}\"", "null"],
             [("api-key", "name")] = RequiredTextValues, [("api-key", "member_id")] = IdValues, [("api-key", "expires_in_days")] = [.. IntValues, "0", "3651"],
             [("invite", "email")] = [.. RequiredTextValues, "\"not-an-email\""], [("invite", "firstname")] = RequiredTextValues, [("invite", "role")] = ["\"Boss\"", "3", LoneLow, "null"],
