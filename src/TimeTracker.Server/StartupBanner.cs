@@ -32,16 +32,20 @@ public static class StartupBanner
 
         var created = await app.Services.GetRequiredService<WorkspaceProvisioning>().CreateAsync(
             "Demo workspace", "UTC", new WorkspaceProvisioning.OwnerSpec(DemoOwnerEmail, "Demo", "Owner", null));
-        Console.WriteLine($"""
+        Console.WriteLine($$"""
 
             Created a demo workspace. Its owner's API token is shown once; paste this line into your shell:
 
-              {ExportLine(BaseUrl(app), created.Workspace.Id, created.Owner.Id, created.Token)}
+              {{ExportLine(BaseUrl(app), created.Workspace.Id, created.Owner.Id, created.Token)}}
 
             Then try:
               curl -s -H "Authorization: Bearer $TT_TOKEN" "$TT_URL/api/v2/members?workspace_id=$TT_WORKSPACE"
 
-            Lost the token? dotnet run --project src/TimeTracker.Server -- create-token --login {DemoOwnerEmail}
+            Worked time is clocked-in time. A team that only runs the desktop tracker counts its samples instead:
+              curl -s -X PUT -H "Authorization: Bearer $TT_TOKEN" -H 'Content-Type: application/json' \
+                -d '{"work_time_source": "activity"}' "$TT_URL/api/v1/workspaces/current"
+
+            Lost the token? dotnet run --project src/TimeTracker.Server -- create-token --login {{DemoOwnerEmail}}
 
             """);
     }
