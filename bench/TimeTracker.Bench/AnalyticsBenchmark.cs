@@ -14,12 +14,12 @@ public static class AnalyticsBenchmark
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 6, 0, 0, TimeSpan.Zero);
 
-    public static async Task RunAsync(int members, int repetitions, bool reuseData)
+    public static async Task RunAsync(int members, int repetitions, bool reuseData, bool activityMode = false)
     {
-        var cache = new AnalyticsDataCache(members);
+        var cache = new AnalyticsDataCache(members, activityMode);
         var reused = reuseData ? cache.TryCopy() : null;
         await using var server = await BenchServer.StartAsync(reused?.DatabasePath, new FixedClock(Now));
-        var (workspaceId, token, ids) = reused is null ? await LoadAsync(server, members) : (reused.WorkspaceId, reused.Token, reused.MemberIds);
+        var (workspaceId, token, ids) = reused is null ? await LoadAsync(server, members, activityMode) : (reused.WorkspaceId, reused.Token, reused.MemberIds);
         if (reuseData && reused is null) await cache.SaveAsync(server, workspaceId, token, ids);
         using var client = server.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -66,7 +66,7 @@ public static class AnalyticsBenchmark
             () => activeUsers.ComputeAsync(workspaceId, kolkata, new LocalDate(2025, 11, 22), new LocalDate(2026, 11, 20), useRollups: false)), null));
 
         Console.WriteLine();
-        Console.WriteLine($"## Analytics ({members:N0} members, {AnalyticsDataShape.Days} days, medians of {repetitions} runs)");
+        Console.WriteLine($"## Analytics, {(activityMode ? "activity" : "attendance")} mode ({members:N0} members, {AnalyticsDataShape.Days} days, medians of {repetitions} runs)");
         Console.WriteLine();
         Console.WriteLine("| measure | median | target |");
         Console.WriteLine("|---|---|---|");
@@ -83,13 +83,17 @@ public static class AnalyticsBenchmark
     private static object AnalysisBody(string zone, IReadOnlyList<string> userIds) =>
         new { startDate = AnalysisStart, endDate = AnalysisEnd, timeZone = zone, userId = userIds, teamId = Array.Empty<string>() };
 
-    private static async Task<(string WorkspaceId, string Token, List<string> Ids)> LoadAsync(BenchServer server, int members)
+    private static async Task<(string WorkspaceId, string Token, List<string> Ids)> LoadAsync(BenchServer server, int members, bool activityMode)
     {
         var (workspaceId, _, token) = await server.CreateWorkspaceAsync();
         var ids = await server.CreateMembersAsync(token, members);
         var load = Stopwatch.StartNew();
-        var (sessions, samples) = await AnalyticsDataShape.LoadAsync(server.Services, workspaceId, ids);
-        Console.WriteLine($"loaded {sessions:N0} sessions and {samples:N0} idle samples for {members:N0} members in {load.Elapsed.TotalSeconds:0.0} s");
+        var (sessions, samples) = activityMode
+            ? await AnalyticsDataShape.LoadActivityAsync(server.Services, workspaceId, ids, Now)
+            : await AnalyticsDataShape.LoadAsync(server.Services, workspaceId, ids);
+        Console.WriteLine(activityMode
+            ? $"loaded {samples:N0} samples ({sessions:N0} derived sessions, no clock-ins) for {members:N0} members in {load.Elapsed.TotalSeconds:0.0} s"
+            : $"loaded {sessions:N0} sessions and {samples:N0} idle samples for {members:N0} members in {load.Elapsed.TotalSeconds:0.0} s");
         return (workspaceId, token, ids);
     }
 

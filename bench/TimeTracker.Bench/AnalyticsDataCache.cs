@@ -7,9 +7,9 @@ namespace TimeTracker.Bench;
 /// With <c>--reuse-data</c>, the loaded (not yet rolled up) analytics database is kept under the temp folder, so
 /// repeated runs skip the minute-long load. The backfill still starts from raw data every run.
 /// </summary>
-public sealed class AnalyticsDataCache(int members)
+public sealed class AnalyticsDataCache(int members, bool activityMode = false)
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), "timetracker-bench", $"analytics-{members}.db");
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "timetracker-bench", $"analytics-{members}{(activityMode ? "-activity" : "")}.db");
     private string Manifest => _database + ".json";
 
     public sealed record Copy(string DatabasePath, string WorkspaceId, string Token, List<string> MemberIds);

@@ -1,13 +1,14 @@
 using TimeTracker.Core;
 using TimeTracker.Core.Activity;
 using TimeTracker.Core.Attendance;
+using TimeTracker.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 using TimeTracker.Storage.Sqlite;
 
 namespace TimeTracker.Bench;
 
 /// <summary>
-/// The data shape: 1,000 members; 400 days ending 2026-11-21; sessions 08:00–12:00 and 13:00–17:30 UTC shifted
+/// The data shape (<see cref="LoadAsync"/>; <see cref="LoadActivityAsync"/> for activity mode): 1,000 members; 400 days ending 2026-11-21; sessions 08:00–12:00 and 13:00–17:30 UTC shifted
 /// by (member index × 7) mod 50 minutes; every third member skips weekends; 10 sessions still open; three
 /// 10-minute idle samples per session.
 /// </summary>
@@ -50,6 +51,44 @@ public static class AnalyticsDataShape
             foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(workspaceId, members[m], chunk, null);
             sessions += batch.Count;
             samples += idle.Count;
+        }
+        return (sessions, samples);
+    }
+
+    /// <summary>
+    /// The same days and working hours in activity mode, without a single clock-in: the tracker posts a 5-minute sample
+    /// every 5 minutes in them (two of every twelve idle), one batch per member-day; the ten members still working post
+    /// their last afternoon up to now. Goes through the store's ingestion, so sessions are derived as in production.
+    /// </summary>
+    public static async Task<(int Sessions, int Samples)> LoadActivityAsync(IServiceProvider services, string workspaceId, IReadOnlyList<string> members,
+        DateTimeOffset now)
+    {
+        var workspaces = services.GetRequiredService<IWorkspaceStore>();
+        var workspace = (await workspaces.GetAsync(workspaceId))! with { WorkTimeSource = WorkTimeSource.Activity };
+        await workspaces.UpdateAsync(workspace);
+        var activity = services.GetRequiredService<IActivityStore>();
+        var firstDay = LastDay.AddDays(-(Days - 1));
+        int sessions = 0, samples = 0;
+        for (var m = 0; m < members.Count; m++)
+        {
+            var shift = TimeSpan.FromMinutes(m * 7 % 50);
+            for (var day = firstDay; day <= LastDay; day = day.AddDays(1))
+            {
+                if (m % 3 == 0 && day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+                var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) + shift;
+                var batch = new List<ActivitySample>(110);
+                foreach (var (from, to) in new[] { (8.0, 12.0), (13.0, 17.5) })
+                {
+                    var working = m < 10 && day == LastDay && from == 13.0;
+                    var end = working ? now : midnight.AddHours(to);
+                    var i = 0;
+                    for (var start = midnight.AddHours(from); start < end; start = start.AddMinutes(5), i++)
+                        batch.Add(new ActivitySample(Guid.NewGuid(), start, start.AddMinutes(5), i % 12 is 6 or 7 ? ActivityState.Idle : ActivityState.Active));
+                    sessions++;
+                }
+                await activity.AddAsync(workspaceId, members[m], batch, workspace.DerivedSessionGap);
+                samples += batch.Count;
+            }
         }
         return (sessions, samples);
     }
