@@ -39,13 +39,13 @@ public sealed class WorkSource(IWorkspaceStore workspaces, IAttendanceStore atte
         return clockIn is null ? derived : derived is null ? clockIn : (clockIn < derived ? clockIn : derived);
     }
 
-    /// <summary>Members working now: an open attendance session, or samples still arriving within the gap.</summary>
-    public async Task<IReadOnlyList<(string UserId, long Start)>> WorkingAsync(string workspaceId, TimeSpan? gap, long nowTicks,
-        CancellationToken ct = default)
+    /// <summary>Which of <paramref name="userIds"/> work now: an open attendance session, or samples still arriving within the gap.</summary>
+    public async Task<IReadOnlyList<(string UserId, long Start)>> WorkingAsync(string workspaceId, TimeSpan? gap, IReadOnlyCollection<string> userIds,
+        long nowTicks, CancellationToken ct = default)
     {
         var open = (await attendance.GetOpenStartedBeforeAsync(workspaceId, DateTimeOffset.MaxValue, ct)).Select(s => (s.UserId, s.Start.UtcTicks));
         if (gap is not { } g) return open.ToList();
-        var recent = await activity.GetSessionsAsync(workspaceId, null, TimeRange.ToInstant(nowTicks - g.Ticks), DateTimeOffset.MaxValue, ct);
+        var recent = await activity.GetSessionsAsync(workspaceId, userIds, TimeRange.ToInstant(nowTicks - g.Ticks), DateTimeOffset.MaxValue, ct);
         return open.Concat(recent.Where(s => s.IsRunning(nowTicks, g)).Select(s => (s.UserId, s.Start))).ToList();
     }
 

@@ -23,15 +23,16 @@ public sealed class WorkTimeAnalysis(WorkSource work, IRollupStore rollups, Time
         var now = clock.GetUtcNow().UtcTicks;
         var gap = await work.DerivedGapAsync(workspaceId, ct);
         var tallies = userIds.Distinct().ToDictionary(u => u, u => new WorkTimeTally(u));
-        var working = work.WorkingAsync(workspaceId, gap, now, ct);
+        var rangeReachesNow = range.Start <= now && now < range.End;
+        // Only a range that reaches now can have someone working in it.
+        var working = rangeReachesNow ? work.WorkingAsync(workspaceId, gap, tallies.Keys, now, ct) : Task.FromResult<IReadOnlyList<(string UserId, long Start)>>([]);
         var parts = useRollups
             ? await ReadWithRollupsAsync(workspaceId, gap, tallies, range, now, ct)
             : [ReadRawAsync(workspaceId, gap, tallies.Values, range, range, now, ct)];
         // Reads run concurrently; their results are applied one after another, since tallies are not thread-safe.
         foreach (var apply in await Task.WhenAll(parts)) apply();
 
-        var rangeReachesNow = range.Start <= now && now < range.End;
-        var open = (await working).Where(s => rangeReachesNow && s.Start < range.End).Select(s => s.UserId).ToHashSet();
+        var open = (await working).Where(s => s.Start < range.End).Select(s => s.UserId).ToHashSet();
         var withoutSessions = tallies.Values.Where(t => t.FirstIn is null).Select(t => t.UserId).ToList();
         var lastBefore = await work.LastBeforeAsync(workspaceId, gap, withoutSessions, range.End, ct);
         return tallies.Values.Select(t => new Row(t.Result(), lastBefore.TryGetValue(t.UserId, out var last) ? last : null, open.Contains(t.UserId)))

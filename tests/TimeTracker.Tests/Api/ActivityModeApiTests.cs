@@ -209,6 +209,25 @@ public abstract class ActivityModeApiTests<TServer> : IClassFixture<TServer> whe
     }
 
     [Fact]
+    public async Task Purging_old_samples_keeps_the_worked_time_derived_from_them()
+    {
+        var ws = await ActivityWorkspaceAsync();
+        Assert.Equal(200, (await SetSourceAsync(ws.OwnerToken, new { activity_retention_days = 5 })).Code);
+        var (user, token) = await _api.CreateMemberAsync(ws);
+        await PostSamplesAsync(token, new Sample("2026-11-01T09:00:00Z", "2026-11-01T09:50:00Z"), new Sample("2026-11-01T09:50:00Z", "2026-11-01T10:00:00Z", "idle"));
+        await _api.RunJobAsync("rollup");
+        Assert.Equal(200, (await _api.RunJobAsync("purge-activity")).Code);
+        foreach (var useRollups in new[] { true, false })
+        {
+            // Raw reads still have the derived session (its span and coverage), so the worked time stays.
+            if (!useRollups) Assert.Equal(200, (await SetSourceAsync(ws.OwnerToken, new { activity_session_gap_minutes = 10 })).Code);
+            var row = await AnalyzeAsync(ws.OwnerToken, user, "2026-11-01 00:00:00", "2026-11-01 23:59:59");
+            Assert.Equal(3600L, Totals(row).Total);
+            Assert.Equal(("2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", false), Session(row));
+        }
+    }
+
+    [Fact]
     public async Task A_member_is_working_while_samples_keep_arriving_and_clocked_time_still_counts()
     {
         var ws = await ActivityWorkspaceAsync(gap: 10);
