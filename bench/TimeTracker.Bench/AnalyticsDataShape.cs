@@ -48,7 +48,7 @@ public static class AnalyticsDataShape
                 }
             }
             await attendance.ImportAsync(batch);
-            foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(workspaceId, members[m], chunk, null);
+            foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(new Workspace(workspaceId, "w", "UTC", default), members[m], chunk);
             sessions += batch.Count;
             samples += idle.Count;
         }
@@ -86,7 +86,7 @@ public static class AnalyticsDataShape
                         batch.Add(new ActivitySample(Guid.NewGuid(), start, start.AddMinutes(5), i % 12 is 6 or 7 ? ActivityState.Idle : ActivityState.Active));
                     sessions++;
                 }
-                await activity.AddAsync(workspaceId, members[m], batch, workspace.DerivedSessionGap);
+                await activity.AddAsync(workspace, members[m], batch);
                 samples += batch.Count;
             }
         }

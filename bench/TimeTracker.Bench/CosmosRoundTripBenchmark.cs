@@ -73,13 +73,13 @@ public static class CosmosRoundTripBenchmark
         await app.Services.GetServices<IJob>().Single(j => j.Name == "rollup").RunAsync();
         Console.WriteLine($"loaded 100 members x 31 days of sessions and rolled them up in {load.Elapsed.TotalSeconds:0.0} s");
 
-        var rows = new List<(string Operation, long Requests, long Documents, int Target)>();
+        var rows = new List<(string Operation, long Requests, long Documents, double Charge, double Estimate, int Target)>();
         async Task Measure(string operation, int target, Func<Task<HttpResponseMessage>> send)
         {
             counter.Reset();
             using var response = await send();
             response.EnsureSuccessStatusCode();
-            rows.Add((operation, counter.Requests, counter.Documents, target));
+            rows.Add((operation, counter.Requests, counter.Documents, counter.RequestCharge, counter.EstimatedCharge, target));
             if (trace) Console.WriteLine($"{operation}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", counter.Trace)}");
         }
 
@@ -94,8 +94,8 @@ public static class CosmosRoundTripBenchmark
             warm.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             (await self.SendAsync(warm)).Dispose();
         }
-        await Measure("clock-in", 4, () => self.PostAsJsonAsync("/api/attendance-events/clock-in", new { userId = members[0] }));
-        await Measure("clock-out", 0, () => self.PostAsJsonAsync("/api/attendance-events/clock-out", new { userId = members[0] }));
+        await Measure("clock-in", 3, () => self.PostAsJsonAsync("/api/attendance-events/clock-in", new { userId = members[0] }));
+        await Measure("clock-out", 3, () => self.PostAsJsonAsync("/api/attendance-events/clock-out", new { userId = members[0] }));
         await Measure("clock-in with Idempotency-Key", 0, () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/attendance-events/clock-in") { Content = JsonContent.Create(new { userId = members[0] }) };
@@ -103,7 +103,24 @@ public static class CosmosRoundTripBenchmark
             return self.SendAsync(request);
         });
         var samples = Enumerable.Range(0, 500).Select(i => new { id = Guid.NewGuid(), start = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}Z", end = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}.5Z", state = i % 3 == 0 ? "idle" : "active" }).ToArray();
-        await Measure("activity batch of 500", 0, () => client.PostAsJsonAsync("/api/v1/activity", new { user_id = members[1], samples }));
+        // A tracker posts its own member's samples with that member's key.
+        await Measure("activity batch of 500, one member", 4, () => self.PostAsJsonAsync("/api/v1/activity", new { samples }));
+        await Measure("  same, posted by a manager for the member", 0, () => client.PostAsJsonAsync("/api/v1/activity", new { user_id = members[1], samples }));
+        var trackers = new List<HttpClient>();
+        for (var m = 0; m < 50; m++)
+        {
+            var key = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "tracker", member_id = members[m] });
+            trackers.Add(new HttpClient { BaseAddress = client.BaseAddress });
+            trackers[^1].DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+                (await key.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("token").GetString());
+        }
+        await Measure("500 samples from 50 members (50 batches of 10)", 60, async () =>
+        {
+            HttpResponseMessage? last = null;
+            for (var m = 0; m < 50; m++) last = await trackers[m].PostAsJsonAsync("/api/v1/activity", new { samples = samples.Skip(m * 10).Take(10) });
+            return last!;
+        });
+        foreach (var tracker in trackers) tracker.Dispose();
         await Measure("analysis 100 members x 31 days", 40, () => client.PostAsJsonAsync("/api/v1/dashboard/work-time-analysis",
             new { startDate = "2026-10-21 00:00:00", endDate = "2026-11-20 23:59:59", timeZone = "Asia/Kolkata", userId = members, teamId = Array.Empty<string>() }));
         await Measure("active-users 365 days", 40, () => client.GetAsync("/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T00:00:00.000Z&end=2026-11-20T23:59:59.000Z"));
@@ -111,10 +128,13 @@ public static class CosmosRoundTripBenchmark
         Console.WriteLine();
         Console.WriteLine("## Cosmos DB round trips per request (Server on the local Cosmos server, workspace " + workspaceId[..8] + "…)");
         Console.WriteLine();
-        Console.WriteLine("| operation | round trips | documents read | target |");
-        Console.WriteLine("|---|---|---|---|");
-        foreach (var (operation, requests, documents, target) in rows)
-            Console.WriteLine($"| {operation} | {requests} | {documents} | {(target > 0 ? $"≤ {target}" : "")} |");
+        Console.WriteLine("| operation | round trips | documents read | RU charged | RU, documented costs | target (round trips) |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (operation, requests, documents, charge, estimate, target) in rows)
+            Console.WriteLine($"| {operation} | {requests} | {documents} | {charge:0.##} | {estimate:0.#} | {(target > 0 ? $"≤ {target}" : "")} |");
+        if (rows.All(r => r.Charge == 0 || r.Charge == r.Requests))
+            Console.WriteLine("The local server charges nothing real (0 or a flat 1 RU per request); the last RU column applies Cosmos DB's documented " +
+                "costs to each round trip (1 RU per KB point-read, 5.5 RU per KB written, 2.3 RU + 1 RU per KB per query page).");
         await app.StopAsync();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Workspaces;
 using TimeTracker.Storage.Sqlite;
 
 namespace TimeTracker.Bench;
@@ -93,8 +94,9 @@ public static class IngestionBenchmark
         var batches = (int)Math.Max(1, rows / BatchSize);
         var prepared = Enumerable.Range(0, batches).Select(b => Enumerable.Range(0, BatchSize).Select(i =>
             new ActivitySample(Guid.NewGuid(), origin.AddSeconds(BatchSize * (b / members.Count) + i), origin.AddSeconds(BatchSize * (b / members.Count) + i + 1), i % 3 == 0 ? ActivityState.Idle : ActivityState.Active)).ToList()).ToList();
+        var workspace = new Workspace(workspaceId, "bench", "UTC", origin);
         var stopwatch = Stopwatch.StartNew();
-        for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspaceId, members[b % members.Count], prepared[b], null);
+        for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspace, members[b % members.Count], prepared[b]);
         var rate = batches * (double)BatchSize / stopwatch.Elapsed.TotalSeconds;
         BenchServer.DeleteDatabase(path);
         return rate;

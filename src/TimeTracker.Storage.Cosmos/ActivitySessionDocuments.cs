@@ -8,7 +8,8 @@ namespace TimeTracker.Storage.Cosmos;
 
 /// <summary>
 /// Derived sessions as <c>type: "session"</c> documents beside the samples in <c>activity</c> (same partition, no TTL:
-/// they outlive the samples' retention). The id is the session's start; <c>startAt</c>/<c>endAt</c> (Unix
+/// they outlive the samples' retention). The id is the member and the session's start (the member only for the local
+/// test server, whose ids are unique per container); <c>startAt</c>/<c>endAt</c> (Unix
 /// microseconds, widened outwards) serve queries, and the exact span is the coverage's, kept as "start:end" tick strings.
 /// </summary>
 internal sealed class ActivitySessionDocuments(Container container)
@@ -35,7 +36,7 @@ internal sealed class ActivitySessionDocuments(Container container)
         }
     }
 
-    public static string IdOf(ActivitySession s) => string.Create(CultureInfo.InvariantCulture, $"session_{s.Start}");
+    public static string IdOf(ActivitySession s) => string.Create(CultureInfo.InvariantCulture, $"session_{s.UserId}_{s.Start}");
 
     public static PartitionKey Partition(string workspaceId, string userId) => new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
 

@@ -8,34 +8,31 @@ using TimeTracker.Core.Workspaces;
 namespace TimeTracker.Storage.Cosmos;
 
 /// <summary>
-/// Samples in <c>activity</c>, partitioned by (workspace, member). A sample is identified by its client id and its
-/// start, as on SQLite: the document id is both, so a re-sent sample collides (409) and is counted as a duplicate,
-/// while an id reused for another start is another sample. (Documents written before this rule are keyed by the
-/// client id alone; a tracker re-sending such an old batch after the upgrade would store it once more.) A workspace's retention becomes a per-item TTL.
-/// Without bulk or batch support every sample is one request (docs/ARCHITECTURE.md, Storage); writes run a few at a time.
+/// Samples in <c>activity</c>, partitioned by (workspace, member), in hourly buckets (<see cref="SampleBuckets"/>): a
+/// batch costs a query and a write per UTC hour it touches, whatever its size. A sample is identified by its client id
+/// and its start, as on SQLite; a re-sent one is found in its bucket and counted as a duplicate. A workspace's retention
+/// becomes the bucket's TTL (from its latest sample's end). Documents of the earlier one-document-per-sample layout
+/// (no <c>type</c>, an <c>idle</c> flag) stay readable until their own TTL or a one-off purge removes them
+/// (docs/ARCHITECTURE.md, Storage).
 /// </summary>
-public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore workspaces, CosmosRollupStore rollups, TimeProvider clock) : IActivityStore
+public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock) : IActivityStore
 {
-    private const int Parallelism = 16;
+    private const int Parallelism = 8;
     private readonly ActivitySessionDocuments _sessions = new(db.Activity);
+    private readonly SampleBuckets _buckets = new(db.Activity);
 
-    /// <summary>startAt/endAt in Unix microseconds (<see cref="CosmosTime"/>): samples keep microsecond precision here.</summary>
-    private sealed record Document(string Id, string WorkspaceId, string UserId, long StartAt, long EndAt, bool Idle,
-        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Ttl);
+    /// <summary>A sample of the earlier layout: startAt/endAt in Unix microseconds (<see cref="CosmosTime"/>).</summary>
+    private sealed record Document(string Id, string WorkspaceId, string UserId, long StartAt, long EndAt, bool Idle);
 
-    private static PartitionKey PartitionFor(string workspaceId, string userId) => new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
-
-    public async Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, TimeSpan? sessionGap,
-        CancellationToken ct = default)
+    public async Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default)
     {
-        var retention = (await workspaces.GetAsync(workspaceId, ct))?.ActivityRetentionDays;
         var now = clock.GetUtcNow();
         var idleDays = samples.Where(s => s.State == ActivityState.Idle).SelectMany(s => ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks));
-        if (sessionGap is not { } gap || samples.Count == 0)
+        if (workspace.DerivedSessionGap is not { } gap || samples.Count == 0)
         {
             // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing acknowledged.
-            await rollups.MarkDirtyAsync(workspaceId, userId, idleDays.Distinct(), ct);
-            return await WriteSamplesAsync(workspaceId, userId, samples, retention, now, ct);
+            await rollups.MarkDirtyAsync(workspace.Id, userId, idleDays.Distinct(), ct);
+            return await WriteSamplesAsync(workspace, userId, samples, now, ct);
         }
 
         // Samples before sessions: a batch re-sent after a crash finds its samples (duplicates) and merges them again.
@@ -44,44 +41,55 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
         await OptimisticRetry.RunAsync(async () =>
         {
             var reach = ActivitySession.Reach(intervals, gap);
-            var stored = (await _sessions.QueryAsync(workspaceId, [userId], reach.Start, reach.End, ct))
+            var stored = (await _sessions.QueryAsync(workspace.Id, [userId], reach.Start, reach.End, ct))
                 .Where(d => d.ToSession() is var s && s.End >= reach.Start && s.Start <= reach.End).ToList();
             var change = ActivitySession.Merge(userId, stored.Select(d => d.ToSession()).ToList(), intervals, gap);
-            await rollups.MarkDirtyAsync(workspaceId, userId, idleDays.Concat(change.DaysTouched()).Distinct(), ct);
-            result ??= await WriteSamplesAsync(workspaceId, userId, samples, retention, now, ct);
-            await _sessions.ApplyAsync(workspaceId, userId, change, stored.ToDictionary(d => d.Id, d => d.ETag), ct);
+            await rollups.MarkDirtyAsync(workspace.Id, userId, idleDays.Concat(change.DaysTouched()).Distinct(), ct);
+            result ??= await WriteSamplesAsync(workspace, userId, samples, now, ct);
+            await _sessions.ApplyAsync(workspace.Id, userId, change, stored.ToDictionary(d => d.Id, d => d.ETag), ct);
             return true;
         });
         return result!;
     }
 
-    private async Task<IngestResult> WriteSamplesAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, int? retention,
-        DateTimeOffset now, CancellationToken ct)
+    private async Task<IngestResult> WriteSamplesAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var partition = PartitionFor(workspaceId, userId);
+        int? Ttl(long endTicks) => workspace.ActivityRetentionDays is { } days
+            ? Math.Max(1, (int)(TimeRange.ToInstant(endTicks) + TimeSpan.FromDays(days) - now).TotalSeconds)
+            : null;
+        var hours = samples.Select(SampleBuckets.StoredSample.Of).GroupBy(s => SampleBuckets.HourOf(s.Start)).ToList();
         var accepted = 0;
-        await Parallel.ForEachAsync(samples.DistinctBy(s => (s.Id, s.Start)), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (sample, token) =>
-        {
-            int? ttl = retention is { } days ? Math.Max(1, (int)(sample.End + TimeSpan.FromDays(days) - now).TotalSeconds) : null;
-            var doc = new Document(DocumentId(sample), workspaceId, userId, CosmosTime.Micros(sample.Start), CosmosTime.Micros(sample.End), sample.State == ActivityState.Idle, ttl);
-            using var response = await db.Activity.CreateItemStreamAsync(Serialize(doc), partition, cancellationToken: token);
-            if (response.IsSuccessStatusCode) Interlocked.Increment(ref accepted);
-            else if (response.StatusCode != HttpStatusCode.Conflict) response.EnsureSuccessStatusCode();
-        });
+        await Parallel.ForEachAsync(hours, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (hour, token) =>
+            Interlocked.Add(ref accepted, await _buckets.AppendAsync(workspace.Id, userId, hour.Key, hour.ToList(), Ttl, token)));
         return new IngestResult(accepted, samples.Count - accepted);
     }
 
-    /// <summary>One query over the workspace's prefix of the hierarchical key, not one per member.</summary>
+    /// <summary>One query over the workspace's prefix of the hierarchical key per layout, not one per member.</summary>
     public async Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
         string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
     {
         if (userIds.Count == 0) return [];
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND ARRAY_CONTAINS(@users, c.userId) AND c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from")
-            .WithParameter("@ws", workspaceId).WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@lower", CosmosTime.Micros(fromUtc - ActivitySample.MaxLength))
-            .WithParameter("@to", CosmosTime.CeilingMicros(toUtc)).WithParameter("@from", CosmosTime.Micros(fromUtc));
-        return (await db.Activity.QueryAsync<Document>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct))
-            .Select(d => (d.UserId, CosmosTime.Instant(d.StartAt), CosmosTime.Instant(d.EndAt)))
+        var (from, to) = (fromUtc.UtcTicks, toUtc.UtcTicks);
+        var buckets = _buckets.QueryAsync(workspaceId, userIds, from, to, ct);
+        var legacy = LegacySamplesAsync(workspaceId, userIds, "c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from",
+            q => q.WithParameter("@lower", CosmosTime.Micros(fromUtc - ActivitySample.MaxLength)).WithParameter("@to", CosmosTime.CeilingMicros(toUtc))
+                .WithParameter("@from", CosmosTime.Micros(fromUtc)), ct);
+        var fromBuckets = (await buckets).SelectMany(b => b.Entries().Where(e => e.Idle && e.Start < to && e.End > from).Select(e => (b.UserId, e.Start, e.End)));
+        var fromLegacy = (await legacy).Select(d => (d.UserId, Start: CosmosTime.Ticks(d.StartAt), End: CosmosTime.Ticks(d.EndAt)));
+        return fromBuckets.Concat(fromLegacy).Distinct()
+            .Select(r => (r.UserId, TimeRange.ToInstant(r.Start), TimeRange.ToInstant(r.End)))
             .OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
+    }
+
+    /// <summary>Samples of the earlier one-document-per-sample layout: documents without a <c>type</c>.</summary>
+    private Task<List<Document>> LegacySamplesAsync(string workspaceId, IReadOnlyCollection<string>? userIds, string where,
+        Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct)
+    {
+        var users = userIds is null ? "" : " AND ARRAY_CONTAINS(@users, c.userId)";
+        var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws{users} AND {where}").WithParameter("@ws", workspaceId));
+        if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
+        return db.Activity.QueryAsync<Document>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct);
     }
 
     public async Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
@@ -108,10 +116,11 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
     public async Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default)
     {
         var stored = await _sessions.QueryAsync(workspaceId, null, long.MinValue / 2, long.MaxValue / 2, ct);
-        var samples = await db.Activity.QueryAsync<Document>(new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND (c.idle = true OR c.idle = false)")
-            .WithParameter("@ws", workspaceId), new PartitionKeyBuilder().Add(workspaceId).Build(), ct);
+        var buckets = await _buckets.QueryAsync(workspaceId, null, long.MinValue / 4, long.MaxValue / 4, ct);
+        var legacy = await LegacySamplesAsync(workspaceId, null, "(c.idle = true OR c.idle = false)", q => q, ct);
         var coverage = stored.Select(d => d.ToSession()).SelectMany(s => s.Coverage.Items.Select(i => (s.UserId, Range: i)))
-            .Concat(samples.Select(d => (d.UserId, Range: new TimeRange(CosmosTime.Ticks(d.StartAt), CosmosTime.Ticks(d.EndAt)))));
+            .Concat(buckets.SelectMany(b => b.Entries().Select(e => (b.UserId, Range: new TimeRange(e.Start, e.End)))))
+            .Concat(legacy.Select(d => (d.UserId, Range: new TimeRange(CosmosTime.Ticks(d.StartAt), CosmosTime.Ticks(d.EndAt)))));
         foreach (var member in coverage.GroupBy(c => c.UserId))
         {
             var mine = stored.Where(d => d.UserId == member.Key).ToList();
@@ -123,8 +132,4 @@ public sealed class CosmosActivityStore(CosmosDatabase db, IWorkspaceStore works
 
     /// <summary>Retention is enforced by per-item TTL set at write time; nothing to delete here.</summary>
     public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) => Task.FromResult(0);
-
-    private static string DocumentId(ActivitySample sample) => $"{CosmosTime.Micros(sample.Start)}_{sample.Id}";
-
-    private static MemoryStream Serialize(Document doc) => new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc, CosmosDatabase.Json));
 }

@@ -1,21 +1,22 @@
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Activity;
 using TimeTracker.Core.Time;
+using TimeTracker.Core.Workspaces;
 
 namespace TimeTracker.Storage.Sqlite;
 
 public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IActivityStore
 {
-    public Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, TimeSpan? sessionGap,
-        CancellationToken ct = default) =>
+    public Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
+            var workspaceId = workspace.Id;
             var owner = keys.GetOrCreate(c, tx, workspaceId, userId);
             var (accepted, idleDays) = Insert(c, tx, owner, samples);
             // Only idle time changes attendance-mode results, so only its days need recomputing there; in activity
             // mode every day of a session the batch grew or joined does.
             DirtyDays.Mark(c, tx, workspaceId, userId, idleDays);
-            if (sessionGap is { } gap && samples.Count > 0)
+            if (workspace.DerivedSessionGap is { } gap && samples.Count > 0)
             {
                 var intervals = samples.Select(s => TimeRange.Of(s.Start, s.End)).ToList();
                 var reach = ActivitySession.Reach(intervals, gap);

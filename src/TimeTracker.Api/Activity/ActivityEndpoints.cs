@@ -26,8 +26,9 @@ public static class ActivityEndpoints
             var member = await ctx.MemberAsync(caller, userId, "User", "user_id");
             if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record activity for this user.");
         }
-        var gap = await services.Work.DerivedGapAsync(caller.WorkspaceId, ctx.Aborted);
-        var result = await services.Activity.AddAsync(caller.WorkspaceId, userId, samples, gap, ctx.Aborted);
+        // Authentication read the workspace already: its settings decide how the batch is stored.
+        var workspace = caller.Workspace ?? await services.Workspaces.GetAsync(caller.WorkspaceId, ctx.Aborted) ?? throw ApiException.NotFound("Workspace");
+        var result = await services.Activity.AddAsync(workspace, userId, samples, ctx.Aborted);
         return WebWork.Ok(ctx, new IngestResponse(result.Accepted, result.Duplicates), "Activity recorded successfully");
     });
 

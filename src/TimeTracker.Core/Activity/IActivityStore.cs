@@ -1,15 +1,17 @@
+using TimeTracker.Core.Workspaces;
+
 namespace TimeTracker.Core.Activity;
 
 public interface IActivityStore
 {
     /// <summary>
     /// Stores the batch all or nothing. A sample is identified by its client id and its start: one seen before is
-    /// ignored and counted as a duplicate; an id reused with another start is another sample. With a
-    /// <paramref name="sessionGap"/> (the workspace derives work time from activity) the member's derived sessions
-    /// are merged with the batch in the same write, and every UTC day they change is marked dirty.
+    /// ignored and counted as a duplicate; an id reused with another start is another sample. When the workspace
+    /// derives work time from activity (<see cref="Workspace.DerivedSessionGap"/>) the member's derived sessions are
+    /// merged with the batch in the same write, and every UTC day they change is marked dirty. The workspace's
+    /// retention applies to what is stored.
     /// </summary>
-    Task<IngestResult> AddAsync(string workspaceId, string userId, IReadOnlyList<ActivitySample> samples, TimeSpan? sessionGap,
-        CancellationToken ct = default);
+    Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default);
 
     /// <summary>Idle samples of the users overlapping [fromUtc, toUtc).</summary>
     Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(

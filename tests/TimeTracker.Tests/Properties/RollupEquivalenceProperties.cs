@@ -35,14 +35,14 @@ public sealed class RollupEquivalenceProperties
         public readonly ActiveUsers Engagement;
         public readonly RollupJob Job;
         public readonly string WorkspaceId = Ids.New();
-        public readonly TimeSpan? Gap;
+        private readonly Workspace _workspace;
 
         public World(WorkTimeSource source = WorkTimeSource.Attendance, int gapMinutes = Workspace.DefaultSessionGapMinutes)
         {
             var db = new SqliteDatabase(_file.Path);
             var keys = new MemberKeys();
             var workspace = new Workspace(WorkspaceId, "w", "UTC", default, WorkTimeSource: source, ActivitySessionGapMinutes: gapMinutes);
-            Gap = workspace.DerivedSessionGap;
+            _workspace = workspace;
             var workspaces = new SingleWorkspace(workspace);
             Attendance = new SqliteAttendanceStore(db, Clock);
             Activity = new SqliteActivityStore(db, keys);
@@ -53,7 +53,7 @@ public sealed class RollupEquivalenceProperties
             Job = new RollupJob(workspaces, work, Rollups, Clock);
         }
 
-        public Task AddSamplesAsync(string user, IReadOnlyList<ActivitySample> samples) => Activity.AddAsync(WorkspaceId, user, samples, Gap);
+        public Task AddSamplesAsync(string user, IReadOnlyList<ActivitySample> samples) => Activity.AddAsync(_workspace, user, samples);
 
         public void Dispose() => _file.Dispose();
     }

@@ -44,7 +44,7 @@ public sealed class RollupJobTests : IDisposable
                 var from = Start.AddDays(day).AddHours(user == "alice" ? 8 : 20);
                 await s.Attendance.AddPairAsync(new AttendanceSession(workspaceId, user, DateOnly.FromDateTime(from.UtcDateTime),
                     new AttendanceEvent(Ids.New(), from, from, user, null, null, null), new AttendanceEvent(Ids.New(), from.AddHours(9), from, user, null, null, null)), null);
-                await s.Activity.AddAsync(workspaceId, user, [new ActivitySample(Guid.NewGuid(), from.AddHours(1), from.AddHours(1.5), ActivityState.Idle)], null);
+                await s.Activity.AddAsync(new Workspace(workspaceId, "w", "UTC", default), user, [new ActivitySample(Guid.NewGuid(), from.AddHours(1), from.AddHours(1.5), ActivityState.Idle)]);
             }
         }
         return workspaceId;
@@ -174,9 +174,9 @@ public sealed class RollupJobTests : IDisposable
         await s.Workspaces.CreateAsync(new Workspace(purge, "p", "UTC", Start, ActivityRetentionDays: 5),
             new Core.Members.Member { WorkspaceId = purge, Id = "owner", Email = "o@x.y", FirstName = "O", LastName = "W", Role = Core.Members.MemberRole.Owner, Status = Core.Members.MemberStatus.Active, CreatedAt = Start, UpdatedAt = Start },
             new Core.Auth.ApiKey(Ids.New(), purge, "owner", "k", "00", Start, null));
-        await s.Activity.AddAsync(purge, "p1", [
+        await s.Activity.AddAsync(new Workspace(purge, "w", "UTC", default), "p1", [
             new ActivitySample(Guid.NewGuid(), Start.AddDays(1), Start.AddDays(1).AddMinutes(5), ActivityState.Idle),
-            new ActivitySample(Guid.NewGuid(), Start.AddDays(9), Start.AddDays(9).AddMinutes(5), ActivityState.Idle)], null);
+            new ActivitySample(Guid.NewGuid(), Start.AddDays(9), Start.AddDays(9).AddMinutes(5), ActivityState.Idle)]);
         s.Clock.Set(Start.AddDays(10));
         var job = new PurgeActivityJob(s.Workspaces, s.Activity, new SqliteIdempotencyStore(s.Db), new SqliteLoginThrottleStore(s.Db), s.Clock);
 

@@ -198,10 +198,10 @@ public abstract class InvariantContract
         var id = Guid.NewGuid();
         var start = new DateTimeOffset(2026, 4, 30, 9, 0, 0, TimeSpan.Zero);
         var sample = new ActivitySample(id, start, start.AddMinutes(5), ActivityState.Idle);
-        Assert.Equal(new IngestResult(1, 0), await s.Activity.AddAsync(ws, owner.Id, [sample], null));
-        Assert.Equal(new IngestResult(0, 1), await s.Activity.AddAsync(ws, owner.Id, [sample], null));
+        Assert.Equal(new IngestResult(1, 0), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), owner.Id, [sample]));
+        Assert.Equal(new IngestResult(0, 1), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), owner.Id, [sample]));
         var moved = sample with { Start = start.AddMinutes(10), End = start.AddMinutes(15) };
-        Assert.Equal(new IngestResult(1, 1), await s.Activity.AddAsync(ws, owner.Id, [moved, moved], null));
+        Assert.Equal(new IngestResult(1, 1), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), owner.Id, [moved, moved]));
         var idle = await s.Activity.GetIdleAsync(ws, [owner.Id], start, start.AddHours(1));
         Assert.Equal([start, start.AddMinutes(10)], idle.Select(i => i.Start).Order());
     }
@@ -234,7 +234,7 @@ public sealed class CosmosInvariantTests(LocalCosmos cosmos) : InvariantContract
         var keys = new CosmosApiKeyStore(_db);
         var workspaces = new CosmosWorkspaceStore(_db, members, keys);
         return new Stores(workspaces, members, keys, new CosmosInvitationStore(_db, members, keys), new CosmosLoginThrottleStore(_db),
-            new CosmosActivityStore(_db, workspaces, new CosmosRollupStore(_db, clock), clock));
+            new CosmosActivityStore(_db, new CosmosRollupStore(_db, clock), clock));
     }
 
     public void Dispose() => _db?.Dispose();

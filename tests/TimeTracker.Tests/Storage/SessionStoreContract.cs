@@ -222,8 +222,8 @@ public abstract class SessionStoreContract
         var (ws, user) = await MemberAsync(s);
         var idle = new ActivitySample(Guid.NewGuid(), Now.AddMinutes(10).AddTicks(1230), Now.AddMinutes(20).AddTicks(4560), ActivityState.Idle);
         var samples = new[] { idle, new ActivitySample(Guid.NewGuid(), Now, Now.AddMinutes(10), ActivityState.Active) };
-        Assert.Equal(2, (await s.Activity.AddAsync(ws, user, samples, null)).Accepted);
-        Assert.Equal(0, (await s.Activity.AddAsync(ws, user, samples, null)).Accepted);
+        Assert.Equal(2, (await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), user, samples)).Accepted);
+        Assert.Equal(0, (await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), user, samples)).Accepted);
         var read = Assert.Single(await s.Activity.GetIdleAsync(ws, [user], Now, Now.AddHours(1)));
         Assert.Equal(user, read.UserId);
         Assert.Equal(idle.Start, read.Start);
@@ -321,7 +321,7 @@ public sealed class CosmosSessionStoreTests(LocalCosmos cosmos) : SessionStoreCo
         var keys = new CosmosApiKeyStore(_db);
         var workspaces = new CosmosWorkspaceStore(_db, members, keys);
         var rollups = new CosmosRollupStore(_db, Clock);
-        return new Stores(workspaces, members, new CosmosAttendanceStore(_db, rollups, Clock), new CosmosActivityStore(_db, workspaces, rollups, Clock), rollups,
+        return new Stores(workspaces, members, new CosmosAttendanceStore(_db, rollups, Clock), new CosmosActivityStore(_db, rollups, Clock), rollups,
             new CosmosInvitationStore(_db, members, keys), keys, new CosmosIdempotencyStore(_db));
     }
 

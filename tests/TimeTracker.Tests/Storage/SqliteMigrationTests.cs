@@ -4,6 +4,7 @@ using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
 using TimeTracker.Storage.Sqlite;
 using TimeTracker.Tests.Infrastructure;
+using TimeTracker.Core.Workspaces;
 
 namespace TimeTracker.Tests.Storage;
 
@@ -35,7 +36,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
         var idle = await store.GetIdleAsync("ws", ["u1"], start.AddHours(-1), start.AddHours(1));
         Assert.Equal([("u1", start, start.AddMinutes(30))], idle);
-        var resent = await store.AddAsync("ws", "u1", [new ActivitySample(id, start, start.AddMinutes(30), ActivityState.Idle)], null);
+        var resent = await store.AddAsync(new Workspace("ws", "w", "UTC", default), "u1", [new ActivitySample(id, start, start.AddMinutes(30), ActivityState.Idle)]);
         Assert.Equal(new IngestResult(0, 1), resent);
     }
 
