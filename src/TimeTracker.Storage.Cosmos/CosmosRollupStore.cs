@@ -18,11 +18,13 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
 
     // Numbers in Cosmos DB are doubles (exact to 2^53), so instants that are never filtered on travel as strings of
     // ticks ("start:end"), masks as hex, and markedAt (compared in a query) as Unix microseconds.
+    /// <summary>The watermark. Its id changed with the month layout, so a store upgraded from day documents starts over.</summary>
     private sealed record State(string Id, string Type, string WorkspaceId, long Watermark);
     private sealed record Reset(string Id, string Type, string WorkspaceId, long ResetAt);
     private sealed record Dirty(string Id, string Type, string WorkspaceId, string UserId, long Day, long MarkedAt);
-    private sealed record MemberDay(string Id, string Type, string WorkspaceId, string UserId, long Day, long Work, long Idle,
-        string[] WorkIntervals, string[] IdleIntervals, string[] Sessions);
+    /// <summary>One member's rolled-up days of one UTC month: 100 members x 31 days is about 200 documents, not 3,100.</summary>
+    private sealed record MemberMonth(string Id, string Type, string WorkspaceId, string UserId, long Month, List<MonthDay> Days);
+    private sealed record MonthDay(long Day, long Work, long Idle, string[] WorkIntervals, string[] IdleIntervals, string[] Sessions);
     private sealed record MaskEntry(string UserId, string Mask)
     {
         public static MaskEntry From(string userId, QuarterHourMask mask) => new(userId, $"{mask.Low:x16}{mask.High:x8}");
@@ -31,10 +33,12 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
     }
     private sealed record WorkspaceDay(string Id, string Type, string WorkspaceId, long Day, MaskEntry[] Members);
 
+    private const string StateId = "state-v2";
+
     private Container Items => db.Rollups;
 
     public async Task<long?> GetWatermarkAsync(string workspaceId, CancellationToken ct = default) =>
-        (await Items.ReadAsync<State>("state", new PartitionKey(workspaceId), ct)).Item?.Watermark;
+        (await Items.ReadAsync<State>(StateId, new PartitionKey(workspaceId), ct)).Item?.Watermark;
 
     public async Task<IReadOnlyList<(string UserId, long Day)>> GetDirtyAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default) =>
         (await Query<Dirty>(workspaceId, "c.type = 'dirty' AND c.day >= @from AND c.day <= @to", q => q.WithParameter("@from", fromDay).WithParameter("@to", toDay), ct))
@@ -56,35 +60,34 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
             await Items.UpsertItemAsync(new Dirty($"dirty|{userId}|{day}", "dirty", workspaceId, userId, day, CosmosTime.CeilingMicros(now)), new PartitionKey(workspaceId), cancellationToken: ct);
     }
 
-    public async Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default)
+    /// <summary>One query over the month documents the range touches; each is read once for both answers.</summary>
+    public async Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds, RollupQuery query, CancellationToken ct = default)
     {
-        var days = await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@users, c.userId) AND c.day >= @from AND c.day <= @to",
-            q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@from", fromDay).WithParameter("@to", toDay), ct);
-        var result = new Dictionary<string, DayTotals>();
-        foreach (var group in days.GroupBy(d => d.UserId))
+        var days = (query.HasWholeDays ? new[] { query.FirstWholeDay, query.LastWholeDay } : []).Concat(query.PartialDays).ToList();
+        if (days.Count == 0 || userIds.Count == 0) return new RollupRead(new Dictionary<string, DayTotals>(), []);
+        var months = MonthsBetween(days.Min(), days.Max());
+        var stored = await Query<MemberMonth>(workspaceId, "c.type = 'memberMonth' AND ARRAY_CONTAINS(@users, c.userId) AND ARRAY_CONTAINS(@months, c.month)",
+            q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@months", months), ct);
+        var wholeDays = new Dictionary<string, DayTotals>();
+        var edgeDays = new List<EdgeDay>();
+        var partial = query.PartialDays.ToHashSet();
+        foreach (var member in stored.GroupBy(m => m.UserId))
         {
-            var totals = group.Select(d => ToSummary(d).Totals()).ToList();
-            var last = group.MaxBy(d => d.Day)!;
-            var lastTotals = ToSummary(last).Totals();
-            result[group.Key] = new DayTotals(totals.Sum(t => t.WorkTicks), totals.Sum(t => t.IdleTicks),
-                totals.Where(t => t.FirstIn is not null).Min(t => t.FirstIn), lastTotals.LastOut, lastTotals.HasOpen);
+            var entries = member.SelectMany(m => m.Days).OrderBy(d => d.Day).ToList();
+            var whole = entries.Where(d => query.HasWholeDays && d.Day >= query.FirstWholeDay && d.Day <= query.LastWholeDay)
+                .Select(d => ToSummary(member.Key, d).Totals()).ToList();
+            if (whole.Count > 0)
+                wholeDays[member.Key] = new DayTotals(whole.Sum(t => t.WorkTicks), whole.Sum(t => t.IdleTicks),
+                    whole.Where(t => t.FirstIn is not null).Min(t => t.FirstIn), whole[^1].LastOut, whole[^1].HasOpen);
+            foreach (var summary in entries.Where(d => partial.Contains(d.Day)).Select(d => ToSummary(member.Key, d)))
+            {
+                var totals = summary.Totals();
+                var placement = totals.PlaceIn(query.Range);
+                if (placement != DayPlacement.Outside)
+                    edgeDays.Add(new EdgeDay(summary.UserId, summary.Day, totals, placement == DayPlacement.Straddles ? summary : null));
+            }
         }
-        return result;
-    }
-
-    /// <summary>One query: a member-day document holds its intervals anyway, so each is placed after it is read.</summary>
-    public async Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default)
-    {
-        var stored = await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@users, c.userId) AND ARRAY_CONTAINS(@days, c.day)",
-            q => q.WithParameter("@users", userIds.Distinct().ToArray()).WithParameter("@days", days.ToArray()), ct);
-        var result = new List<EdgeDay>();
-        foreach (var summary in stored.Select(ToSummary))
-        {
-            var totals = summary.Totals();
-            var placement = totals.PlaceIn(range);
-            if (placement != DayPlacement.Outside) result.Add(new EdgeDay(summary.UserId, summary.Day, totals, placement == DayPlacement.Straddles ? summary : null));
-        }
-        return result;
+        return new RollupRead(wholeDays, edgeDays);
     }
 
     public async Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default)
@@ -103,7 +106,7 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
     {
         var partition = new PartitionKey(workspaceId);
         await Items.UpsertItemAsync(new Reset("reset", "reset", workspaceId, clock.GetUtcNow().UtcTicks), partition, cancellationToken: ct);
-        foreach (var doc in await Query<Reset>(workspaceId, "(c.type = 'memberDay' OR c.type = 'workspaceDay' OR c.type = 'dirty' OR c.type = 'state')", q => q, ct))
+        foreach (var doc in await Query<Reset>(workspaceId, "(c.type = 'memberMonth' OR c.type = 'memberDay' OR c.type = 'workspaceDay' OR c.type = 'dirty' OR c.type = 'state')", q => q, ct))
             await Items.DeleteIfExistsAsync(doc.Id, partition, ct);
     }
 
@@ -111,14 +114,7 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
     {
         var partition = new PartitionKey(workspaceId);
         if ((await Items.ReadAsync<Reset>("reset", partition, ct)).Item is { } reset && reset.ResetAt > dirtyVersion) return;
-        if (days.Count > 0)
-        {
-            var stale = await Query<MemberDay>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@days, c.day)", q => q.WithParameter("@days", days.ToArray()), ct);
-            var fresh = summaries.Select(s => MemberDayId(s.UserId, s.Day)).ToHashSet();
-            foreach (var doc in stale.Where(d => !fresh.Contains(d.Id))) await Items.DeleteIfExistsAsync(doc.Id, partition, ct);
-        }
-        foreach (var summary in summaries)
-            await Items.UpsertItemAsync(ToDocument(workspaceId, summary), partition, cancellationToken: ct);
+        await SaveMonthsAsync(workspaceId, days, summaries, ct);
         var byDay = summaries.GroupBy(s => s.Day).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var day in days)
         {
@@ -133,19 +129,63 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
                          q => q.WithParameter("@days", days.ToArray()).WithParameter("@version", CosmosTime.Micros(dirtyVersion)), ct))
                 await Items.DeleteIfExistsAsync(mark.Id, partition, ct);
         if (watermark is { } w && (await GetWatermarkAsync(workspaceId, ct) ?? long.MinValue) < w)
-            await Items.UpsertItemAsync(new State("state", "state", workspaceId, w), partition, cancellationToken: ct);
+            await Items.UpsertItemAsync(new State(StateId, "state", workspaceId, w), partition, cancellationToken: ct);
     }
+
+    /// <summary>
+    /// Rewrites the month documents of <paramref name="days"/>: their other days are kept, these replaced by
+    /// <paramref name="summaries"/>. Day documents of the layout before months are deleted as their days are redone.
+    /// </summary>
+    private async Task SaveMonthsAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, CancellationToken ct)
+    {
+        var partition = new PartitionKey(workspaceId);
+        var redone = days.Concat(summaries.Select(s => s.Day)).ToHashSet();
+        if (redone.Count == 0) return;
+        var months = redone.Select(MonthOf).Distinct().ToArray();
+        var stored = (await Query<MemberMonth>(workspaceId, "c.type = 'memberMonth' AND ARRAY_CONTAINS(@months, c.month)",
+            q => q.WithParameter("@months", months), ct)).ToDictionary(m => m.Id);
+        var fresh = summaries.GroupBy(s => MemberMonthId(s.UserId, MonthOf(s.Day))).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var id in stored.Keys.Union(fresh.Keys))
+        {
+            var kept = stored.TryGetValue(id, out var old) ? old.Days.Where(d => !redone.Contains(d.Day)) : [];
+            var added = fresh.TryGetValue(id, out var list) ? list.Select(ToEntry) : [];
+            var merged = kept.Concat(added).OrderBy(d => d.Day).ToList();
+            if (merged.Count == 0) await Items.DeleteIfExistsAsync(id, partition, ct);
+            else
+            {
+                var (userId, month) = old is not null ? (old.UserId, old.Month) : (list![0].UserId, MonthOf(list[0].Day));
+                await Items.UpsertItemAsync(new MemberMonth(id, "memberMonth", workspaceId, userId, month, merged), partition, cancellationToken: ct);
+            }
+        }
+        foreach (var legacy in await Query<IdOnly>(workspaceId, "c.type = 'memberDay' AND ARRAY_CONTAINS(@days, c.day)",
+                     q => q.WithParameter("@days", redone.ToArray()), ct))
+            await Items.DeleteIfExistsAsync(legacy.Id, partition, ct);
+    }
+
+    /// <summary>UTC months as a running count (year x 12 + month - 1).</summary>
+    private static long MonthOf(long day)
+    {
+        var date = new DateTime(ZoneDays.UtcDaySpan(day).Start, DateTimeKind.Utc);
+        return date.Year * 12L + date.Month - 1;
+    }
+
+    private static long[] MonthsBetween(long firstDay, long lastDay)
+    {
+        var (first, last) = (MonthOf(firstDay), MonthOf(lastDay));
+        return Enumerable.Range(0, (int)(last - first + 1)).Select(i => first + i).ToArray();
+    }
+
+    private sealed record IdOnly(string Id);
 
     /// <summary>The first UTC day that no rollup run starting before now + <see cref="SettleTime"/> computes.</summary>
     public static long FirstUnsettledDay(long nowTicks) => ZoneDays.UtcDay(nowTicks + SettleTime.Ticks);
 
-    private static string MemberDayId(string userId, long day) => $"memberDay|{userId}|{day}";
+    private static string MemberMonthId(string userId, long month) => string.Create(CultureInfo.InvariantCulture, $"memberMonth|{userId}|{month}");
 
-    private static MemberDay ToDocument(string workspaceId, DaySummary s) => new(MemberDayId(s.UserId, s.Day), "memberDay", workspaceId, s.UserId, s.Day,
-        s.WorkTicks, s.IdleTicks, s.Work.Items.Select(Pair).ToArray(), s.Idle.Items.Select(Pair).ToArray(),
-        s.Sessions.Select(r => r.Out is { } o ? $"{r.In}:{o}" : $"{r.In}:").ToArray());
+    private static MonthDay ToEntry(DaySummary s) => new(s.Day, s.WorkTicks, s.IdleTicks, s.Work.Items.Select(Pair).ToArray(),
+        s.Idle.Items.Select(Pair).ToArray(), s.Sessions.Select(r => r.Out is { } o ? $"{r.In}:{o}" : $"{r.In}:").ToArray());
 
-    private static DaySummary ToSummary(MemberDay d) => new(d.UserId, d.Day,
+    private static DaySummary ToSummary(string userId, MonthDay d) => new(userId, d.Day,
         IntervalSet.FromNormalized(d.WorkIntervals.Select(Range).ToArray()),
         IntervalSet.FromNormalized(d.IdleIntervals.Select(Range).ToArray()),
         d.Sessions.Select(SessionOf).ToList());

@@ -23,7 +23,19 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
     public Task<long> GetDirtyVersionAsync(string workspaceId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Scalar("SELECT seq FROM sqlite_sequence WHERE name='rollup_dirty'", null) as long? ?? 0, ct);
 
-    public Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default) =>
+    /// <summary>The whole days and the edge days are read concurrently, on two pooled connections.</summary>
+    public async Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds, RollupQuery query, CancellationToken ct = default)
+    {
+        var whole = query.HasWholeDays
+            ? SumDaysAsync(workspaceId, userIds, query.FirstWholeDay, query.LastWholeDay, ct)
+            : Task.FromResult<IReadOnlyDictionary<string, DayTotals>>(new Dictionary<string, DayTotals>());
+        var edges = query.PartialDays.Count > 0
+            ? GetEdgeDaysAsync(workspaceId, userIds, query.PartialDays, query.Range, ct)
+            : Task.FromResult<IReadOnlyList<EdgeDay>>([]);
+        return new RollupRead(await whole, await edges);
+    }
+
+    internal Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyDictionary<string, DayTotals>>(c =>
         {
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
@@ -52,7 +64,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         }, ct);
 
     /// <summary>The days' narrow rows place them; only straddling days' intervals are then read and decoded.</summary>
-    public Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default) =>
+    internal Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<EdgeDay>>(c =>
         {
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);

@@ -17,14 +17,12 @@ public interface IRollupStore
     /// <summary>An opaque counter of dirty marks; rollups saved with it only clear marks made before it was read.</summary>
     Task<long> GetDirtyVersionAsync(string workspaceId, CancellationToken ct = default);
 
-    /// <summary>Per member, the whole-day totals of [fromDay, toDay] added up; members without rows are absent.</summary>
-    Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default);
-
     /// <summary>
-    /// The stored member-days of <paramref name="days"/> (a range's partial days) that bear on <paramref name="range"/>,
-    /// placed by <see cref="DayTotals.PlaceIn"/>: days wholly outside it are left out, and only straddling days carry intervals.
+    /// What the rollups say about <paramref name="query"/> for these members, in one read: the whole days' totals added
+    /// up per member, and the stored partial days at the range's edges placed by <see cref="DayTotals.PlaceIn"/> (days
+    /// wholly outside are left out, only straddling days carry intervals). Members without rows are absent.
     /// </summary>
-    Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default);
+    Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds, RollupQuery query, CancellationToken ct = default);
 
     /// <summary>
     /// Streams, per UTC day in [fromDay, toDay] that has worked time, each member's quarter-hour mask to
@@ -61,3 +59,15 @@ public interface IEngagementVisitor
 
 /// <summary>A member (an index into the ids given to <see cref="IEngagementVisitor.Members"/>) and the quarter-hours they worked.</summary>
 public readonly record struct MemberMask(int Member, QuarterHourMask Mask);
+
+/// <summary>
+/// A range as rollups see it: the whole UTC days [<see cref="FirstWholeDay"/>, <see cref="LastWholeDay"/>] (none when
+/// first &gt; last) and the partial days at its edges, to clip to <see cref="Range"/>.
+/// </summary>
+public sealed record RollupQuery(long FirstWholeDay, long LastWholeDay, IReadOnlyCollection<long> PartialDays, TimeRange Range)
+{
+    public bool HasWholeDays => FirstWholeDay <= LastWholeDay;
+}
+
+/// <summary>The answer to a <see cref="RollupQuery"/>.</summary>
+public sealed record RollupRead(IReadOnlyDictionary<string, DayTotals> WholeDays, IReadOnlyList<EdgeDay> EdgeDays);

@@ -56,11 +56,9 @@ public sealed class WorkTimeAnalysis(WorkSource work, IRollupStore rollups, Time
         var firstWhole = ZoneDays.UtcDaySpan(firstDay).Start == range.Start ? firstDay : firstDay + 1;
         var lastWhole = Math.Min(rolledLast, ZoneDays.UtcDaySpan(lastDay).End == range.End ? lastDay : lastDay - 1);
         var partialDays = new[] { firstDay, lastDay }.Distinct().Where(d => d <= rolledLast && (d < firstWhole || d > lastWhole)).ToList();
-        foreach (var shard in clean.Chunk(ShardSize))
-        {
-            if (firstWhole <= lastWhole) reads.Add(ReadWholeDaysAsync(workspaceId, tallies, shard, firstWhole, lastWhole, ct));
-            if (partialDays.Count > 0) reads.Add(ReadPartialDaysAsync(workspaceId, tallies, shard, partialDays, range, now, ct));
-        }
+        var query = new RollupQuery(firstWhole, lastWhole, partialDays, range);
+        if (query.HasWholeDays || partialDays.Count > 0)
+            foreach (var shard in clean.Chunk(ShardSize)) reads.Add(ReadRollupsAsync(workspaceId, tallies, shard, query, now, ct));
         if (rolledLast < lastDay)
         {
             var rest = new TimeRange(ZoneDays.UtcDaySpan(rolledLast + 1).Start, range.End);
@@ -69,23 +67,16 @@ public sealed class WorkTimeAnalysis(WorkSource work, IRollupStore rollups, Time
         return reads;
     }
 
-    private async Task<Action> ReadWholeDaysAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, string[] users, long firstDay, long lastDay, CancellationToken ct)
+    private async Task<Action> ReadRollupsAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, string[] users, RollupQuery query,
+        long now, CancellationToken ct)
     {
-        var sums = await rollups.SumDaysAsync(workspaceId, users, firstDay, lastDay, ct);
+        var read = await rollups.ReadAsync(workspaceId, users, query, ct);
         return () =>
         {
-            foreach (var (user, totals) in sums) tallies[user].AddWholeDays(totals);
-        };
-    }
-
-    private async Task<Action> ReadPartialDaysAsync(string workspaceId, Dictionary<string, WorkTimeTally> tallies, string[] users, List<long> days, TimeRange range, long now, CancellationToken ct)
-    {
-        var edgeDays = await rollups.GetEdgeDaysAsync(workspaceId, users, days, range, ct);
-        return () =>
-        {
-            foreach (var day in edgeDays)
+            foreach (var (user, totals) in read.WholeDays) tallies[user].AddWholeDays(totals);
+            foreach (var day in read.EdgeDays)
             {
-                if (day.Straddling is { } summary) tallies[day.UserId].AddClipped(summary, range, now);
+                if (day.Straddling is { } summary) tallies[day.UserId].AddClipped(summary, query.Range, now);
                 else tallies[day.UserId].AddWholeDays(day.Totals);
             }
         };

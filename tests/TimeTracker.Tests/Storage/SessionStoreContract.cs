@@ -251,15 +251,15 @@ public abstract class SessionStoreContract
 
         var dayEnd = ZoneDays.UtcDaySpan(day).End;
         // The first session starts 3 ticks after midnight: a range from 5 ticks straddles it, one from midnight holds the day.
-        var edge = Assert.Single(await s.Rollups.GetEdgeDaysAsync(ws, [user], [day], new TimeRange(midnight + 5, dayEnd)));
+        var edge = Assert.Single((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day], new TimeRange(midnight + 5, dayEnd)))).EdgeDays);
         Assert.Equal(summary.Totals(), edge.Totals);
         var read = edge.Straddling!;
         Assert.Equal(summary.Work.Items, read.Work.Items);
         Assert.Equal(summary.Idle.Items, read.Idle.Items);
         Assert.Equal(summary.Sessions, read.Sessions);
-        var inside = Assert.Single(await s.Rollups.GetEdgeDaysAsync(ws, [user], [day], new TimeRange(midnight, dayEnd)));
+        var inside = Assert.Single((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day], new TimeRange(midnight, dayEnd)))).EdgeDays);
         Assert.Equal((summary.Totals(), (DaySummary?)null), (inside.Totals, inside.Straddling));
-        Assert.Empty(await s.Rollups.GetEdgeDaysAsync(ws, [user], [day], new TimeRange(midnight + 16 * TimeSpan.TicksPerHour, dayEnd)));
+        Assert.Empty((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day], new TimeRange(midnight + 16 * TimeSpan.TicksPerHour, dayEnd)))).EdgeDays);
         var engagement = new RecordingVisitor();
         await s.Rollups.VisitEngagementAsync(ws, day - 1, day + 1, engagement);
         var (visitedDay, entries) = Assert.Single(engagement.Days);

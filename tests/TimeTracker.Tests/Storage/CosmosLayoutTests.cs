@@ -8,12 +8,12 @@ using TimeTracker.Tests.Infrastructure;
 namespace TimeTracker.Tests.Storage;
 
 /// <summary>
-/// The Cosmos store's hourly sample buckets (docs/ARCHITECTURE.md, Storage): an hour with more samples than a bucket
-/// holds spills into a chain without losing or doubling any, and samples of the earlier one-document-per-sample layout
-/// stay readable next to bucketed ones.
+/// The Cosmos store's layouts (docs/ARCHITECTURE.md, Storage): an hour with more samples than a bucket holds spills
+/// into a chain without losing or doubling any; samples of the earlier one-document-per-sample layout stay readable next
+/// to bucketed ones; rollups of the earlier day-document layout are ignored and replaced, never mixed in.
 /// </summary>
 [Collection(LocalCosmosCollection.Name)]
-public sealed class CosmosSampleLayoutTests(LocalCosmos cosmos)
+public sealed class CosmosLayoutTests(LocalCosmos cosmos)
 {
     private static readonly DateTimeOffset Hour = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
     private readonly TestClock _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
@@ -61,5 +61,39 @@ public sealed class CosmosSampleLayoutTests(LocalCosmos cosmos)
         await store.RebuildSessionsAsync(workspace.Id, TimeSpan.FromMinutes(10));
         var session = Assert.Single(await store.GetSessionsAsync(workspace.Id, null, Hour.AddHours(-1), Hour.AddHours(2)));
         Assert.Equal((Hour.UtcTicks, Hour.AddMinutes(40).UtcTicks), (session.Start, session.End));
+    }
+
+    [Fact]
+    public async Task Rollups_of_the_day_document_layout_are_ignored_and_deleted_as_their_days_are_redone()
+    {
+        var db = await cosmos.CreateDatabaseAsync();
+        var rollups = new CosmosRollupStore(db, _clock);
+        var workspace = "ws-" + Guid.NewGuid().ToString("N");
+        var day = Core.Time.ZoneDays.UtcDay(Hour.UtcTicks);
+        var partition = new PartitionKey(workspace);
+        // The earlier layout: a watermark document "state" and one document per member-day, here with bogus totals.
+        await db.Rollups.CreateItemAsync(new { id = "state", type = "state", workspaceId = workspace, watermark = day }, partition);
+        await db.Rollups.CreateItemAsync(new
+        {
+            id = $"memberDay|u|{day}", type = "memberDay", workspaceId = workspace, userId = "u", day, work = TimeSpan.TicksPerDay, idle = 0L,
+            workIntervals = Array.Empty<string>(), idleIntervals = Array.Empty<string>(), sessions = Array.Empty<string>(),
+        }, partition);
+        Assert.Null(await rollups.GetWatermarkAsync(workspace));
+
+        var session = new Core.Attendance.AttendanceSession(workspace, "u", DateOnly.FromDateTime(Hour.UtcDateTime),
+            new Core.Attendance.AttendanceEvent("in", Hour, Hour, "u", null, null, null), new Core.Attendance.AttendanceEvent("out", Hour.AddHours(2), Hour, "u", null, null, null));
+        var summary = Core.Analytics.DaySummary.Compute("u", day, [session], [], [], _clock.GetUtcNow().UtcTicks);
+        await rollups.SaveAsync(workspace, [day], [summary], await rollups.GetDirtyVersionAsync(workspace), day);
+
+        Assert.Equal(day, await rollups.GetWatermarkAsync(workspace));
+        var read = await rollups.ReadAsync(workspace, ["u"], new Core.Analytics.RollupQuery(day, day, [], new Core.Time.TimeRange(0, long.MaxValue)));
+        Assert.Equal(2 * TimeSpan.TicksPerHour, read.WholeDays["u"].WorkTicks);
+        Assert.Equal((false, System.Net.HttpStatusCode.NotFound), await ExistsAsync(db, $"memberDay|u|{day}", partition));
+    }
+
+    private static async Task<(bool, System.Net.HttpStatusCode)> ExistsAsync(CosmosDatabase db, string id, PartitionKey partition)
+    {
+        using var response = await db.Rollups.ReadItemStreamAsync(id, partition);
+        return (response.IsSuccessStatusCode, response.StatusCode);
     }
 }
