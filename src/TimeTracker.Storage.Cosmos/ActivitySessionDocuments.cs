@@ -40,11 +40,16 @@ internal sealed class ActivitySessionDocuments(Container container)
 
     public static PartitionKey Partition(string workspaceId, string userId) => new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
 
-    /// <summary>Sessions with end &gt;= from and start &lt;= to (both inclusive; callers narrow), for the users or all.</summary>
-    public async Task<List<Document>> QueryAsync(string workspaceId, IReadOnlyCollection<string>? userIds, long fromTicks, long toTicks, CancellationToken ct)
+    /// <summary>
+    /// Sessions with end &gt;= from and start &lt;= to (both inclusive; callers narrow), for the users or all; with
+    /// <paramref name="firstByStart"/> (<c>ASC</c>/<c>DESC</c>) only the first two in that order.
+    /// </summary>
+    public async Task<List<Document>> QueryAsync(string workspaceId, IReadOnlyCollection<string>? userIds, long fromTicks, long toTicks, CancellationToken ct,
+        string? firstByStart = null)
     {
         var users = userIds is null ? "" : " AND ARRAY_CONTAINS(@users, c.userId)";
-        var query = new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'session'{users} AND c.endAt >= @from AND c.startAt <= @to")
+        var (top, order) = firstByStart is null ? ("", "") : ("TOP 2 ", $" ORDER BY c.startAt {firstByStart}");
+        var query = new QueryDefinition($"SELECT {top}* FROM c WHERE c.workspaceId = @ws AND c.type = 'session'{users} AND c.endAt >= @from AND c.startAt <= @to{order}")
             .WithParameter("@ws", workspaceId).WithParameter("@from", CosmosTime.Micros(fromTicks)).WithParameter("@to", CosmosTime.CeilingMicros(toTicks));
         if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
         var partition = userIds is { Count: 1 } ? Partition(workspaceId, userIds.First()) : new PartitionKeyBuilder().Add(workspaceId).Build();

@@ -104,13 +104,18 @@ public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rol
     public async Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds,
         DateTimeOffset beforeUtc, CancellationToken ct = default)
     {
-        if (userIds.Count == 0) return [];
-        return (await _sessions.QueryAsync(workspaceId, userIds, long.MinValue / 2, beforeUtc.UtcTicks, ct)).Select(d => d.ToSession())
-            .Where(s => s.Start < beforeUtc.UtcTicks).GroupBy(s => s.UserId).Select(g => g.MaxBy(s => s.Start)!).ToList();
+        var last = new List<ActivitySession>();
+        foreach (var user in userIds.Distinct())
+        {
+            var session = (await _sessions.QueryAsync(workspaceId, [user], long.MinValue / 2, beforeUtc.UtcTicks, ct, firstByStart: "DESC"))
+                .Select(d => d.ToSession()).Where(s => s.Start < beforeUtc.UtcTicks).MaxBy(s => s.Start);
+            if (session is not null) last.Add(session);
+        }
+        return last;
     }
 
     public async Task<DateTimeOffset?> GetFirstSessionStartAsync(string workspaceId, CancellationToken ct = default) =>
-        (await _sessions.QueryAsync(workspaceId, null, long.MinValue / 2, long.MaxValue / 2, ct))
+        (await _sessions.QueryAsync(workspaceId, null, long.MinValue / 2, long.MaxValue / 2, ct, firstByStart: "ASC"))
             .Select(d => (DateTimeOffset?)TimeRange.ToInstant(d.ToSession().Start)).Min();
 
     public async Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default)

@@ -171,15 +171,17 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         .Where(s => AttendanceRules.Overlaps(s.Start, s.ClockOut?.Timestamp, fromUtc, toUtc))
         .OrderBy(s => s.UserId, StringComparer.Ordinal).ThenBy(s => s.Start).ToList();
 
+    /// <summary>The first documents by clock-in only, not every session the workspace ever had.</summary>
     public async Task<DateTimeOffset?> GetFirstClockInAsync(string workspaceId, CancellationToken ct = default) =>
-        (await Query(workspaceId, null, "true", q => q, ct)).Select(s => (DateTimeOffset?)s.Start).Min();
+        (await Query(workspaceId, null, "true", q => q, ct, firstByInAt: "ASC")).Select(s => (DateTimeOffset?)s.Start).Min();
 
     public async Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default)
     {
         var result = new List<AttendanceSession>();
         foreach (var user in userIds.Distinct())
         {
-            var last = (await Query(workspaceId, [user], "c.inAt < @before", q => q.WithParameter("@before", CosmosTime.CeilingMicros(beforeUtc)), ct))
+            var last = (await Query(workspaceId, [user], "c.inAt < @before", q => q.WithParameter("@before", CosmosTime.CeilingMicros(beforeUtc)), ct,
+                    firstByInAt: "DESC"))
                 .Where(s => s.Start < beforeUtc).MaxBy(s => s.Start);
             if (last is not null) result.Add(last);
         }
@@ -349,12 +351,20 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     /// exists is the stale copy of an unfinished clock-out and is left out; when the page alone cannot tell, one more
     /// query asks.
     /// </summary>
-    private async Task<List<AttendanceSession>> Query(string workspaceId, IReadOnlyCollection<string>? userIds, string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct)
+    /// <param name="firstByInAt">
+    /// Only the first sessions in clock-in order (<c>ASC</c> or <c>DESC</c>): three documents, since an unfinished
+    /// clock-out leaves the ledger's stale copy beside the closed session (same clock-in), and a bound rounded to
+    /// microseconds can let one session too many through.
+    /// </param>
+    private async Task<List<AttendanceSession>> Query(string workspaceId, IReadOnlyCollection<string>? userIds, string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct,
+        string? firstByInAt = null)
     {
         if (userIds is { Count: 0 }) return [];
         var single = userIds is { Count: 1 };
         var users = single ? " AND c.userId = @user" : userIds is null ? "" : " AND ARRAY_CONTAINS(@users, c.userId)";
-        var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND {HoldsSession}{users} AND {where}").WithParameter("@ws", workspaceId));
+        var (top, order) = firstByInAt is null ? ("", "") : ("TOP 3 ", $" ORDER BY c.inAt {firstByInAt}");
+        var query = bind(new QueryDefinition($"SELECT {top}* FROM c WHERE c.workspaceId = @ws AND {HoldsSession}{users} AND {where}{order}")
+            .WithParameter("@ws", workspaceId));
         if (single) query = query.WithParameter("@user", userIds!.First());
         else if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
         var partition = single ? Member(workspaceId, userIds!.First()) : Workspace(workspaceId);

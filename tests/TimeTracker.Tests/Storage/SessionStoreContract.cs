@@ -57,6 +57,30 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task The_first_clock_in_and_each_members_last_session_before_an_instant_come_from_the_right_end()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var other = Ids.New();
+        var day = Now.AddDays(-10);
+        foreach (var (who, hours) in new[] { (user, 2), (user, 5), (other, 1), (user, 9), (other, 30) })
+            Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, who, day.AddHours(hours), day.AddHours(hours + 1)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(-1), null), null));
+
+        Assert.Equal(day.AddHours(1), await s.Attendance.GetFirstClockInAsync(ws));
+        var last = (await s.Attendance.GetLastBeforeAsync(ws, [user, other, Ids.New()], day.AddHours(9))).ToDictionary(x => x.UserId, x => x.Start);
+        Assert.Equal(new Dictionary<string, DateTimeOffset> { [user] = day.AddHours(5), [other] = day.AddHours(1) }, last);
+        Assert.Equal(Now.AddHours(-1), Assert.Single(await s.Attendance.GetLastBeforeAsync(ws, [user], Now)).Start);
+
+        var activity = new Workspace(ws, "Acme", "UTC", Now, WorkTimeSource: WorkTimeSource.Activity);
+        foreach (var hours in new[] { 3, 7, 12 })
+            await s.Activity.AddAsync(activity, user, [new ActivitySample(Guid.NewGuid(), day.AddHours(hours), day.AddHours(hours).AddMinutes(20), ActivityState.Active)]);
+        Assert.Equal(day.AddHours(3), await s.Activity.GetFirstSessionStartAsync(ws));
+        var derived = Assert.Single(await s.Activity.GetLastSessionsBeforeAsync(ws, [user, other], day.AddHours(12)));
+        Assert.Equal(day.AddHours(7).UtcTicks, derived.Start);
+    }
+
+    [Fact]
     public async Task Instants_read_back_to_the_tick()
     {
         // Ticks exceed what a double holds exactly (2^53), which is how Cosmos DB stores numbers.
