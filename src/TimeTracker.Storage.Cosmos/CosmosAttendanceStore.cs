@@ -83,8 +83,41 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     // A prefix of the hierarchical key: the query stays within the workspace's partitions.
     private static PartitionKey Workspace(string workspaceId) => new PartitionKeyBuilder().Add(workspaceId).Build();
 
-    /// <summary>Two round trips when nothing is in the way: read the ledger, write it back holding the session.</summary>
+    /// <summary>
+    /// One round trip when nothing is in the way (<see cref="TryClockInBlindAsync"/>); otherwise, and with an
+    /// idempotency record to write alongside, read the ledger and write it back holding the session.
+    /// </summary>
     public async Task<SessionWriteResult> ClockInAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
+        idempotency is null && await TryClockInBlindAsync(session, ct) ? SessionWriteResult.Written : await ClockInReadingAsync(session, idempotency, ct);
+
+    /// <summary>
+    /// Writes the session into the ledger with a conditional patch: no session open, and no closed session that may end
+    /// after this clock-in (<c>latestEnd</c>, rounded down here so the check only errs towards the full path). When the
+    /// condition fails or the member has no ledger yet, nothing is written and the full path decides why.
+    /// </summary>
+    private async Task<bool> TryClockInBlindAsync(AttendanceSession session, CancellationToken ct)
+    {
+        await MarkDirtyAsync(session, ct);
+        var ledger = AttendanceDoc.EmptyLedger(session.WorkspaceId, session.UserId).Next(session);
+        var condition = string.Create(CultureInfo.InvariantCulture,
+            $"FROM c WHERE NOT IS_STRING(c.sessionId) AND (NOT IS_NUMBER(c.latestEnd) OR c.latestEnd <= {CosmosTime.Micros(session.Start)})");
+        try
+        {
+            await db.Attendance.PatchItemAsync<AttendanceDoc>(ledger.Id, Member(session.WorkspaceId, session.UserId),
+            [
+                PatchOperation.Set("/sessionId", ledger.SessionId), PatchOperation.Set("/date", ledger.Date), PatchOperation.Set("/inAt", ledger.InAt),
+                PatchOperation.Set("/in", ledger.In), PatchOperation.Set<string?>("/outId", null), PatchOperation.Set<long?>("/outAt", null),
+                PatchOperation.Set<EventDoc?>("/out", null), PatchOperation.Set("/autoClockedOut", false), PatchOperation.Increment("/version", 1),
+            ], new PatchItemRequestOptions { FilterPredicate = condition, EnableContentResponseOnWrite = false }, ct);
+            return true;
+        }
+        catch (CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || e.IsPreconditionFailed())
+        {
+            return false;
+        }
+    }
+
+    private async Task<SessionWriteResult> ClockInReadingAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct) =>
         (await WriteAsync(session.WorkspaceId, session.UserId, idempotency, async ledger =>
         {
             ledger = await WithoutStaleOpenAsync(ledger, ct);

@@ -57,11 +57,17 @@ const patches = [
     replace: `if (paths.length && !(0, cosmosdb_query_1.default)(body.query).containsPartitionKeys(paths.slice(0, 1))) { ${MARK}`,
   },
   {
-    why: 'Single-partition queries run optimistically direct (no query-plan round trip); on a page with a continuation the SDK keeps going only when the backend says x-ms-cosmos-query-requiresdistribution: False, else it throws the page away and restarts with a query plan. The server never sent it. Every query the store issues streams (no ORDER BY, aggregates, GROUP BY, DISTINCT), so say False.',
+    why: 'Single-partition queries run optimistically direct (no query-plan round trip); on a page with a continuation the SDK keeps going only when the backend says x-ms-cosmos-query-requiresdistribution: False, else it throws the page away and restarts with a query plan. The server never sent it. The server answers each query whole over its single range (TOP and ORDER BY included; the store uses no aggregates, GROUP BY or DISTINCT), so say False.',
     file: 'handler/query-documents.js',
     find: 'exports.default = async (account, req, res, { dbId, collId }) => (0, _read_items_1.default)(req, res, "Documents", async ({ continuation, maxItemCount }) => {',
     replace: `exports.default = async (account, req, res, { dbId, collId }) => (0, _read_items_1.default)(req, res, "Documents", async ({ continuation, maxItemCount }) => { ${MARK}
     res.setHeader("x-ms-cosmos-query-requiresdistribution", "False");`,
+  },
+  {
+    why: 'A conditional patch (the SDK\'s FilterPredicate, "FROM c WHERE ...") was lowercased before being run, so camelCase paths such as c.sessionId never matched and every condition failed (412). Keep the condition as sent; only its prefix is matched without case.',
+    file: 'handler/_patch-operations.js',
+    find: 'const conditionClause = input.condition.toLowerCase().trim();',
+    replace: `const conditionClause = input.condition.trim().replace(/^from c where/i, "from c where").replace(/^where/i, "where"); ${MARK}`,
   },
 ];
 
