@@ -9,7 +9,8 @@ using TimeTracker.Core.Time;
 
 namespace TimeTracker.Bench;
 
-/// <summary>Work-time analysis, active users and the rollup backfill on the issue's data shape, over HTTP on loopback.</summary>
+/// <summary>Work-time analysis, active users and the rollup backfill on the issue's data shape, over HTTP on
+/// loopback.</summary>
 public static class AnalyticsBenchmark
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 6, 0, 0, TimeSpan.Zero);
@@ -19,16 +20,20 @@ public static class AnalyticsBenchmark
         var cache = new AnalyticsDataCache(members, activityMode);
         var reused = reuseData ? cache.TryCopy() : null;
         await using var server = await BenchServer.StartAsync(reused?.DatabasePath, new FixedClock(Now));
-        var (workspaceId, token, ids) = reused is null ? await LoadAsync(server, members, activityMode) : (reused.WorkspaceId, reused.Token, reused.MemberIds);
+        var (workspaceId, token, ids) = reused is null ? await LoadAsync(server, members, activityMode)
+            : (reused.WorkspaceId, reused.Token, reused.MemberIds);
         if (reuseData && reused is null) await cache.SaveAsync(server, workspaceId, token, ids);
         using var client = server.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        // Before the first rollup run the Server answers from raw data: the same request, recomputed from raw, over HTTP.
+        // Before the first rollup run the Server answers from raw data: the same request, recomputed from raw, over
+        // HTTP.
         var zones = new[] { "UTC", "Asia/Kolkata" };
-        var payloads = zones.ToDictionary(zone => zone, zone => JsonSerializer.SerializeToUtf8Bytes(AnalysisBody(zone, ids)));
+        var payloads = zones.ToDictionary(zone => zone, zone =>
+            JsonSerializer.SerializeToUtf8Bytes(AnalysisBody(zone, ids)));
         var rawOverHttp = new Dictionary<string, double>();
-        foreach (var zone in zones) rawOverHttp[zone] = await MedianAsync(Math.Max(3, repetitions / 5), () => PostAsync(client, payloads[zone]));
+        foreach (var zone in zones) rawOverHttp[zone] = await MedianAsync(Math.Max(3, repetitions / 5), () =>
+            PostAsync(client, payloads[zone]));
 
         var rollup = server.Services.GetServices<IJob>().Single(j => j.Name == "rollup");
         var backfill = Stopwatch.StartNew();
@@ -44,7 +49,8 @@ public static class AnalyticsBenchmark
             var analysis = server.Services.GetRequiredService<WorkTimeAnalysis>();
             var range = WorkTimeRange(AnalysisStart, AnalysisEnd, zone);
             var inProcess = await MedianAsync(repetitions, () => analysis.ComputeAsync(workspaceId, ids, range));
-            var rawInProcess = await MedianAsync(Math.Max(3, repetitions / 5), () => analysis.ComputeAsync(workspaceId, ids, range, useRollups: false));
+            var rawInProcess = await MedianAsync(Math.Max(3, repetitions / 5), () =>
+                analysis.ComputeAsync(workspaceId, ids, range, useRollups: false));
             rows.Add(($"analysis {members} members x 31 days, {zone}, HTTP (ms)", http, 15));
             rows.Add(("  same, HTTP before any rollup (recomputed from raw) (ms)", rawOverHttp[zone], null));
             rows.Add(("  same, in-process with rollups (ms)", inProcess, null));
@@ -55,15 +61,19 @@ public static class AnalyticsBenchmark
         }
         var hundred = ids.Take(100).ToArray();
         var hundredPayload = JsonSerializer.SerializeToUtf8Bytes(AnalysisBody("UTC", hundred));
-        rows.Add(("analysis 100 members x 31 days, UTC, HTTP (ms)", await MedianAsync(repetitions, () => PostAsync(client, hundredPayload)), 3));
+        rows.Add(("analysis 100 members x 31 days, UTC, HTTP (ms)", await MedianAsync(repetitions, () =>
+            PostAsync(client, hundredPayload)), 3));
         rows.Add(("active-users 365 Asia/Kolkata days, HTTP (ms)", await MedianAsync(repetitions,
-            () => GetAsync(client, "/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T18:30:00.000Z&end=2026-11-20T18:29:59.000Z&timeZone=Asia/Kolkata")), 36));
+            () => GetAsync(client,
+                "/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T18:30:00.000Z&end=2026-11-20T18:29:59.000Z&timeZone=Asia/Kolkata")), 36));
         var activeUsers = server.Services.GetRequiredService<ActiveUsers>();
         var kolkata = TimeZones.Get("Asia/Kolkata");
         rows.Add(("  same, in-process with rollups, no JSON (ms)", await MedianAsync(repetitions,
-            () => activeUsers.ComputeAsync(workspaceId, kolkata, new LocalDate(2025, 11, 22), new LocalDate(2026, 11, 20))), null));
+            () => activeUsers.ComputeAsync(workspaceId, kolkata, new LocalDate(2025, 11, 22), new LocalDate(2026, 11,
+                20))), null));
         rows.Add(("  same, in-process recomputed from raw (ms)", await MedianAsync(3,
-            () => activeUsers.ComputeAsync(workspaceId, kolkata, new LocalDate(2025, 11, 22), new LocalDate(2026, 11, 20), useRollups: false)), null));
+            () => activeUsers.ComputeAsync(workspaceId, kolkata, new LocalDate(2025, 11, 22), new LocalDate(2026, 11,
+                20), useRollups: false)), null));
 
         Console.WriteLine();
         Console.WriteLine($"## Analytics, {(activityMode ? "activity" : "attendance")} mode ({members:N0} members, {AnalyticsDataShape.Days} days, medians of {repetitions} runs)");
@@ -81,9 +91,11 @@ public static class AnalyticsBenchmark
     private const string AnalysisEnd = "2026-11-20 23:59:59";
 
     private static object AnalysisBody(string zone, IReadOnlyList<string> userIds) =>
-        new { startDate = AnalysisStart, endDate = AnalysisEnd, timeZone = zone, userId = userIds, teamId = Array.Empty<string>() };
+        new { startDate = AnalysisStart, endDate = AnalysisEnd, timeZone = zone, userId = userIds,
+            teamId = Array.Empty<string>() };
 
-    private static async Task<(string WorkspaceId, string Token, List<string> Ids)> LoadAsync(BenchServer server, int members, bool activityMode)
+    private static async Task<(string WorkspaceId, string Token, List<string> Ids)> LoadAsync(BenchServer server,
+        int members, bool activityMode)
     {
         var (workspaceId, _, token) = await server.CreateWorkspaceAsync();
         var ids = await server.CreateMembersAsync(token, members);
@@ -105,17 +117,20 @@ public static class AnalyticsBenchmark
         return new TimeRange(from, to + TimeSpan.TicksPerSecond);
     }
 
-    /// <summary>Posts an analysis request; the body is serialized once by the caller, as a client's own CPU is not the Server's latency.</summary>
+    /// <summary>Posts an analysis request; the body is serialized once by the caller, as a client's own CPU is not the
+    /// Server's latency.</summary>
     private static Task<long> PostAsync(HttpClient client, byte[] body) =>
         ReadAllAsync(client, () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/dashboard/work-time-analysis")
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         });
 
-    private static Task<long> GetAsync(HttpClient client, string url) => ReadAllAsync(client, () => new HttpRequestMessage(HttpMethod.Get, url));
+    private static Task<long> GetAsync(HttpClient client, string url) => ReadAllAsync(client, () =>
+        new HttpRequestMessage(HttpMethod.Get, url));
 
     /// <summary>
-    /// Receives the whole body through a reused buffer, as a browser or a streaming parser would. The client shares this
+    /// Receives the whole body through a reused buffer, as a browser or a streaming parser would. The client shares
+    /// this
     /// process and its garbage collector with the Server, so a fresh array per call (12 MB for active users, 320 KB for
     /// an analysis: both on the large-object heap) would bill the Server for the client's gen-2 collections.
     /// </summary>
@@ -129,7 +144,8 @@ public static class AnalyticsBenchmark
         int read;
         while ((read = await body.ReadAsync(ReceiveBuffer)) > 0) total += read;
         // Active users sends its exact length; an analysis is chunked.
-        if (response.Content.Headers.ContentLength is { } length && total != length) throw new InvalidOperationException($"Received {total} of {response.Content.Headers.ContentLength} bytes.");
+        if (response.Content.Headers.ContentLength is { } length
+            && total != length) throw new InvalidOperationException($"Received {total} of {response.Content.Headers.ContentLength} bytes.");
         return total;
     }
 
@@ -150,7 +166,8 @@ public static class AnalyticsBenchmark
     }
 }
 
-/// <summary>"Now" fixed at the end of the data shape, so open sessions and "yesterday" are deterministic; moved only by the benchmark.</summary>
+/// <summary>"Now" fixed at the end of the data shape, so open sessions and "yesterday" are deterministic; moved only by
+/// the benchmark.</summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;

@@ -9,7 +9,8 @@ namespace TimeTracker.Bench;
 /// </summary>
 public sealed class AnalyticsDataCache(int members, bool activityMode = false)
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), "timetracker-bench", $"analytics-{members}{(activityMode ? "-activity" : "")}.db");
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "timetracker-bench",
+        $"analytics-{members}{(activityMode ? "-activity" : "")}.db");
     private string Manifest => _database + ".json";
 
     public sealed record Copy(string DatabasePath, string WorkspaceId, string Token, List<string> MemberIds);

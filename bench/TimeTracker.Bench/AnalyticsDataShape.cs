@@ -8,7 +8,8 @@ using TimeTracker.Storage.Sqlite;
 namespace TimeTracker.Bench;
 
 /// <summary>
-/// The data shape (<see cref="LoadAsync"/>; <see cref="LoadActivityAsync"/> for activity mode): 1,000 members; 400 days ending 2026-11-21; sessions 08:00–12:00 and 13:00–17:30 UTC shifted
+/// The data shape (<see cref="LoadAsync"/>; <see cref="LoadActivityAsync"/> for activity mode): 1,000 members;
+/// 400 days ending 2026-11-21; sessions 08:00–12:00 and 13:00–17:30 UTC shifted
 /// by (member index × 7) mod 50 minutes; every third member skips weekends; 10 sessions still open; three
 /// 10-minute idle samples per session.
 /// </summary>
@@ -17,7 +18,8 @@ public static class AnalyticsDataShape
     public static readonly DateOnly LastDay = new(2026, 11, 21);
     public const int Days = 400;
 
-    public static async Task<(int Sessions, int Samples)> LoadAsync(IServiceProvider services, string workspaceId, IReadOnlyList<string> members)
+    public static async Task<(int Sessions, int Samples)> LoadAsync(IServiceProvider services, string workspaceId,
+        IReadOnlyList<string> members)
     {
         var attendance = services.GetRequiredService<IAttendanceImport>();
         var activity = services.GetRequiredService<IActivityStore>();
@@ -39,16 +41,19 @@ public static class AnalyticsDataShape
                     var open = m < 10 && day == LastDay && from == 13.0;
                     batch.Add(new AttendanceSession(workspaceId, members[m], day,
                         new AttendanceEvent(Ids.New(), start, start, members[m], null, null, null),
-                        open ? null : new AttendanceEvent(Ids.New(), midnight.AddHours(to), start, members[m], null, null, null)));
+                        open ? null : new AttendanceEvent(Ids.New(), midnight.AddHours(to), start, members[m], null,
+                            null, null)));
                     for (var i = 0; i < 3; i++)
                     {
                         var idleStart = start.AddMinutes(30 + i * 60);
-                        idle.Add(new ActivitySample(Guid.NewGuid(), idleStart, idleStart.AddMinutes(10), ActivityState.Idle));
+                        idle.Add(new ActivitySample(Guid.NewGuid(), idleStart, idleStart.AddMinutes(10),
+                            ActivityState.Idle));
                     }
                 }
             }
             await attendance.ImportAsync(batch);
-            foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(new Workspace(workspaceId, "w", "UTC", default), members[m], chunk);
+            foreach (var chunk in idle.Chunk(1000)) await activity.AddAsync(new Workspace(workspaceId, "w", "UTC",
+                default), members[m], chunk);
             sessions += batch.Count;
             samples += idle.Count;
         }
@@ -60,8 +65,8 @@ public static class AnalyticsDataShape
     /// every 5 minutes in them (two of every twelve idle), one batch per member-day; the ten members still working post
     /// their last afternoon up to now. Goes through the store's ingestion, so sessions are derived as in production.
     /// </summary>
-    public static async Task<(int Sessions, int Samples)> LoadActivityAsync(IServiceProvider services, string workspaceId, IReadOnlyList<string> members,
-        DateTimeOffset now)
+    public static async Task<(int Sessions, int Samples)> LoadActivityAsync(IServiceProvider services,
+        string workspaceId, IReadOnlyList<string> members, DateTimeOffset now)
     {
         var workspaces = services.GetRequiredService<IWorkspaceStore>();
         var workspace = (await workspaces.GetAsync(workspaceId))! with { WorkTimeSource = WorkTimeSource.Activity };
@@ -83,7 +88,8 @@ public static class AnalyticsDataShape
                     var end = working ? now : midnight.AddHours(to);
                     var i = 0;
                     for (var start = midnight.AddHours(from); start < end; start = start.AddMinutes(5), i++)
-                        batch.Add(new ActivitySample(Guid.NewGuid(), start, start.AddMinutes(5), i % 12 is 6 or 7 ? ActivityState.Idle : ActivityState.Active));
+                        batch.Add(new ActivitySample(Guid.NewGuid(), start, start.AddMinutes(5), i % 12 is 6 or 7
+                            ? ActivityState.Idle : ActivityState.Active));
                     sessions++;
                 }
                 await activity.AddAsync(workspace, members[m], batch);

@@ -43,17 +43,22 @@ public static class CosmosRoundTripBenchmark
 
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/workspaces")
         {
-            Content = JsonContent.Create(new { name = "Bench", timezone = "UTC", owner = new { email = "bench@example.com", firstname = "B", lastname = "O" } }),
+            Content = JsonContent.Create(new { name = "Bench", timezone = "UTC",
+                owner = new { email = "bench@example.com", firstname = "B", lastname = "O" } }),
         };
         create.Headers.Add("X-Admin-Key", BenchServer.AdminKey);
-        var data = (await (await client.SendAsync(create)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data");
+        var data = (await (await client.SendAsync(create)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>())
+            .GetProperty("data");
         var workspaceId = data.GetProperty("workspace").GetProperty("id").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", data.GetProperty("token").GetString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            data.GetProperty("token").GetString());
         var members = new List<string>();
         for (var i = 0; i < 100; i++)
         {
-            var user = await client.PostAsJsonAsync("/api/v2/ext/users", new { username = $"m{i}", firstName = "M", lastName = $"{i}", email = $"m{i}@bench.example", password = "bench password" });
-            members.Add((await user.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("id").GetString()!);
+            var user = await client.PostAsJsonAsync("/api/v2/ext/users", new { username = $"m{i}", firstName = "M",
+                lastName = $"{i}", email = $"m{i}@bench.example", password = "bench password" });
+            members.Add((await user.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data")
+                .GetProperty("id").GetString()!);
         }
 
         var attendance = app.Services.GetRequiredService<IAttendanceImport>();
@@ -65,7 +70,8 @@ public static class CosmosRoundTripBenchmark
             {
                 var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
                 sessions.Add(new AttendanceSession(workspaceId, member, day,
-                    new AttendanceEvent(Ids.New(), start, start, member, null, null, null), new AttendanceEvent(Ids.New(), start.AddHours(8), start, member, null, null, null)));
+                    new AttendanceEvent(Ids.New(), start, start, member, null, null, null),
+                        new AttendanceEvent(Ids.New(), start.AddHours(8), start, member, null, null, null)));
             }
         await attendance.ImportAsync(sessions);
         // The nightly run comes later than the imports' settle time, so their dirty marks are cleared by it.
@@ -73,57 +79,76 @@ public static class CosmosRoundTripBenchmark
         await app.Services.GetServices<IJob>().Single(j => j.Name == "rollup").RunAsync();
         Console.WriteLine($"loaded 100 members x 31 days of sessions and rolled them up in {load.Elapsed.TotalSeconds:0.0} s");
 
-        var rows = new List<(string Operation, long Requests, long Documents, double Charge, double Estimate, int Target)>();
+        var rows = new List<(string Operation, long Requests, long Documents, double Charge, double Estimate,
+            int Target)>();
         async Task Measure(string operation, int target, Func<Task<HttpResponseMessage>> send)
         {
             counter.Reset();
             using var response = await send();
             response.EnsureSuccessStatusCode();
-            rows.Add((operation, counter.Requests, counter.Documents, counter.RequestCharge, counter.EstimatedCharge, target));
+            rows.Add((operation, counter.Requests, counter.Documents, counter.RequestCharge, counter.EstimatedCharge,
+                target));
             if (trace) Console.WriteLine($"{operation}:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", counter.Trace)}");
         }
 
-        // Members clock themselves in, with their own key (the common case; a manager clocking someone in adds one read).
+        // Members clock themselves in, with their own key (the common case; a manager clocking someone in adds one
+        // read).
         var issued = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "tracker", member_id = members[0] });
         using var self = new HttpClient { BaseAddress = client.BaseAddress };
         self.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("token").GetString());
+            (await issued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data")
+                .GetProperty("token").GetString());
         // Warm the SDK's container metadata for the idempotency container (a 409: nobody is clocked in yet).
-        using (var warm = new HttpRequestMessage(HttpMethod.Post, "/api/attendance-events/clock-out") { Content = JsonContent.Create(new { userId = members[0] }) })
+        using (var warm = new HttpRequestMessage(HttpMethod.Post,
+            "/api/attendance-events/clock-out") { Content = JsonContent.Create(new { userId = members[0] }) })
         {
             warm.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             (await self.SendAsync(warm)).Dispose();
         }
-        await Measure("clock-in", 3, () => self.PostAsJsonAsync("/api/attendance-events/clock-in", new { userId = members[0] }));
-        await Measure("clock-out", 3, () => self.PostAsJsonAsync("/api/attendance-events/clock-out", new { userId = members[0] }));
+        await Measure("clock-in", 3, () => self.PostAsJsonAsync("/api/attendance-events/clock-in",
+            new { userId = members[0] }));
+        await Measure("clock-out", 3, () => self.PostAsJsonAsync("/api/attendance-events/clock-out",
+            new { userId = members[0] }));
         await Measure("clock-in with Idempotency-Key", 0, () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/attendance-events/clock-in") { Content = JsonContent.Create(new { userId = members[0] }) };
+            using var request = new HttpRequestMessage(HttpMethod.Post,
+                "/api/attendance-events/clock-in") { Content = JsonContent.Create(new { userId = members[0] }) };
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             return self.SendAsync(request);
         });
-        var samples = Enumerable.Range(0, 500).Select(i => new { id = Guid.NewGuid(), start = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}Z", end = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}.5Z", state = i % 3 == 0 ? "idle" : "active" }).ToArray();
+        var samples = Enumerable.Range(0, 500).Select(i => new { id = Guid.NewGuid(),
+            start = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}Z",
+                end = $"2026-11-22T05:{i / 60 % 60:00}:{i % 60:00}.5Z", state = i % 3 == 0 ? "idle"
+                    : "active" }).ToArray();
         // A tracker posts its own member's samples with that member's key.
-        await Measure("activity batch of 500, one member", 4, () => self.PostAsJsonAsync("/api/v1/activity", new { samples }));
-        await Measure("  same, posted by a manager for the member", 0, () => client.PostAsJsonAsync("/api/v1/activity", new { user_id = members[1], samples }));
+        await Measure("activity batch of 500, one member", 4, () => self.PostAsJsonAsync("/api/v1/activity",
+            new { samples }));
+        await Measure("  same, posted by a manager for the member", 0, () =>
+            client.PostAsJsonAsync("/api/v1/activity", new { user_id = members[1], samples }));
         var trackers = new List<HttpClient>();
         for (var m = 0; m < 50; m++)
         {
-            var key = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "tracker", member_id = members[m] });
+            var key = await client.PostAsJsonAsync("/api/v1/api-keys", new { name = "tracker",
+                member_id = members[m] });
             trackers.Add(new HttpClient { BaseAddress = client.BaseAddress });
             trackers[^1].DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-                (await key.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("token").GetString());
+                (await key.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("data")
+                    .GetProperty("token").GetString());
         }
         await Measure("500 samples from 50 members (50 batches of 10)", 60, async () =>
         {
             HttpResponseMessage? last = null;
-            for (var m = 0; m < 50; m++) last = await trackers[m].PostAsJsonAsync("/api/v1/activity", new { samples = samples.Skip(m * 10).Take(10) });
+            for (var m = 0; m < 50; m++) last = await trackers[m].PostAsJsonAsync("/api/v1/activity",
+                new { samples = samples.Skip(m * 10).Take(10) });
             return last!;
         });
         foreach (var tracker in trackers) tracker.Dispose();
-        await Measure("analysis 100 members x 31 days", 40, () => client.PostAsJsonAsync("/api/v1/dashboard/work-time-analysis",
-            new { startDate = "2026-10-21 00:00:00", endDate = "2026-11-20 23:59:59", timeZone = "Asia/Kolkata", userId = members, teamId = Array.Empty<string>() }));
-        await Measure("active-users 365 days", 40, () => client.GetAsync("/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T00:00:00.000Z&end=2026-11-20T23:59:59.000Z"));
+        await Measure("analysis 100 members x 31 days", 40, () =>
+            client.PostAsJsonAsync("/api/v1/dashboard/work-time-analysis",
+            new { startDate = "2026-10-21 00:00:00", endDate = "2026-11-20 23:59:59", timeZone = "Asia/Kolkata",
+                userId = members, teamId = Array.Empty<string>() }));
+        await Measure("active-users 365 days", 40, () =>
+            client.GetAsync("/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T00:00:00.000Z&end=2026-11-20T23:59:59.000Z"));
 
         Console.WriteLine();
         Console.WriteLine("## Cosmos DB round trips per request (Server on the local Cosmos server, workspace " + workspaceId[..8] + "…)");
@@ -143,7 +168,8 @@ public static class CosmosRoundTripBenchmark
         var directory = Path.Combine(repository, "tests", "cosmos-local");
         if (!Directory.Exists(Path.Combine(directory, "node_modules")))
             throw new InvalidOperationException("Run the test suite once (or `npm ci && node patches.js` in tests/cosmos-local) to install the local Cosmos server.");
-        var process = Process.Start(new ProcessStartInfo("node", ["server.js", "0"]) { WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false })!;
+        var process = Process.Start(new ProcessStartInfo("node", ["server.js", "0"]) { WorkingDirectory = directory,
+            RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false })!;
         var ready = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("Local Cosmos server did not start.");
         endpoint = $"http://127.0.0.1:{ready["READY ".Length..]}/";
         return process;
@@ -152,7 +178,8 @@ public static class CosmosRoundTripBenchmark
     private static string FindRepository()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TimeTracker.sln"))) directory = directory.Parent;
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName,
+            "TimeTracker.sln"))) directory = directory.Parent;
         return directory!.FullName;
     }
 }

@@ -25,8 +25,10 @@ public static class IngestionBenchmark
         var members = await server.CreateMembersAsync(token, Members);
 
         // Warm up JIT, connection pool and SQLite caches.
-        await LoadAsync(client, members, TimeSpan.FromSeconds(2), concurrency, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var (samples, latencies, elapsed) = await LoadAsync(client, members, duration, concurrency, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await LoadAsync(client, members, TimeSpan.FromSeconds(2), concurrency, new DateTimeOffset(2025, 1, 1, 0, 0,
+            0, TimeSpan.Zero));
+        var (samples, latencies, elapsed) = await LoadAsync(client, members, duration, concurrency,
+            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var httpRate = samples / elapsed.TotalSeconds;
         latencies.Sort();
 
@@ -58,9 +60,11 @@ public static class IngestionBenchmark
             {
                 // Each worker serves its own members; a member's batches continue its timeline like a real tracker.
                 var member = worker + concurrency * (batch % Math.Max(1, members.Count / concurrency));
-                var body = Body(members[member % members.Count], origin.AddSeconds(BatchSize * (batch++ / Math.Max(1, members.Count / concurrency))));
+                var body = Body(members[member % members.Count], origin.AddSeconds(BatchSize * (batch++ / Math.Max(1,
+                    members.Count / concurrency))));
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsync("/api/v1/activity", new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
+                using var response = await client.PostAsync("/api/v1/activity",
+                    new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
                 response.EnsureSuccessStatusCode();
                 local.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 Interlocked.Add(ref samples, BatchSize);
@@ -79,7 +83,8 @@ public static class IngestionBenchmark
         {
             var from = start.AddSeconds(i);
             if (i > 0) json.Append(',');
-            json.Append("{\"id\":\"").Append(Guid.NewGuid()).Append("\",\"start\":\"").Append(from.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+            json.Append("{\"id\":\"").Append(Guid.NewGuid()).Append("\",\"start\":\"")
+                .Append(from.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
                 .Append("\",\"end\":\"").Append(from.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
                 .Append("\",\"state\":\"").Append(i % 3 == 0 ? "idle" : "active").Append("\"}");
         }
@@ -93,14 +98,18 @@ public static class IngestionBenchmark
         var origin = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var batches = (int)Math.Max(1, rows / BatchSize);
         var prepared = Enumerable.Range(0, batches).Select(b => Enumerable.Range(0, BatchSize).Select(i =>
-            new ActivitySample(Guid.NewGuid(), origin.AddSeconds(BatchSize * (b / members.Count) + i), origin.AddSeconds(BatchSize * (b / members.Count) + i + 1), i % 3 == 0 ? ActivityState.Idle : ActivityState.Active)).ToList()).ToList();
+            new ActivitySample(Guid.NewGuid(), origin.AddSeconds(BatchSize * (b / members.Count) + i),
+                origin.AddSeconds(BatchSize * (b / members.Count) + i + 1), i % 3 == 0 ? ActivityState.Idle
+                    : ActivityState.Active)).ToList()).ToList();
         var workspace = new Workspace(workspaceId, "bench", "UTC", origin);
         var stopwatch = Stopwatch.StartNew();
-        for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspace, members[b % members.Count], prepared[b]);
+        for (var b = 0; b < prepared.Count; b++) await store.AddAsync(workspace, members[b % members.Count],
+            prepared[b]);
         var rate = batches * (double)BatchSize / stopwatch.Elapsed.TotalSeconds;
         BenchServer.DeleteDatabase(path);
         return rate;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1,
+        (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

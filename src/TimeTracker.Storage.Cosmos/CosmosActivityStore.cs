@@ -10,27 +10,33 @@ namespace TimeTracker.Storage.Cosmos;
 /// <summary>
 /// Samples in <c>activity</c>, partitioned by (workspace, member), in hourly buckets (<see cref="SampleBuckets"/>): a
 /// batch costs a query and a write per UTC hour it touches, whatever its size. A sample is identified by its client id
-/// and its start, as on SQLite; a re-sent one is found in its bucket and counted as a duplicate. A workspace's retention
+/// and its start, as on SQLite; a re-sent one is found in its bucket and counted as a duplicate. A workspace's
+/// retention
 /// becomes the bucket's TTL (from its latest sample's end). Documents of the earlier one-document-per-sample layout
 /// (no <c>type</c>, an <c>idle</c> flag) stay readable until their own TTL or a one-off purge removes them
 /// (docs/ARCHITECTURE.md, Storage).
 /// </summary>
-public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock) : IActivityStore
+public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock)
+    : IActivityStore
 {
     private const int Parallelism = 8;
     private readonly ActivitySessionDocuments _sessions = new(db.Activity);
     private readonly SampleBuckets _buckets = new(db.Activity);
 
-    /// <summary>A sample of the earlier layout: startAt/endAt in Unix microseconds (<see cref="CosmosTime"/>).</summary>
+    /// <summary>A sample of the earlier layout: startAt/endAt in Unix microseconds (<see
+    /// cref="CosmosTime"/>).</summary>
     private sealed record Document(string Id, string WorkspaceId, string UserId, long StartAt, long EndAt, bool Idle);
 
-    public async Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default)
+    public async Task<IngestResult> AddAsync(Workspace workspace, string userId,
+        IReadOnlyList<ActivitySample> samples, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var idleDays = samples.Where(s => s.State == ActivityState.Idle).SelectMany(s => ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks));
+        var idleDays = samples.Where(s => s.State == ActivityState.Idle).SelectMany(s =>
+            ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks));
         if (workspace.DerivedSessionGap is not { } gap || samples.Count == 0)
         {
-            // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing acknowledged.
+            // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing
+            // acknowledged.
             await rollups.MarkDirtyAsync(workspace.Id, userId, idleDays.Distinct(), ct);
             return await WriteSamplesAsync(workspace, userId, samples, now, ct);
         }
@@ -52,62 +58,74 @@ public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rol
         return result!;
     }
 
-    private async Task<IngestResult> WriteSamplesAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, DateTimeOffset now,
-        CancellationToken ct)
+    private async Task<IngestResult> WriteSamplesAsync(Workspace workspace, string userId,
+        IReadOnlyList<ActivitySample> samples, DateTimeOffset now, CancellationToken ct)
     {
         int? Ttl(long endTicks) => workspace.ActivityRetentionDays is { } days
             ? Math.Max(1, (int)(TimeRange.ToInstant(endTicks) + TimeSpan.FromDays(days) - now).TotalSeconds)
             : null;
         var hours = samples.Select(SampleBuckets.StoredSample.Of).GroupBy(s => SampleBuckets.HourOf(s.Start)).ToList();
         var accepted = 0;
-        await Parallel.ForEachAsync(hours, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (hour, token) =>
-            Interlocked.Add(ref accepted, await _buckets.AppendAsync(workspace.Id, userId, hour.Key, hour.ToList(), Ttl, token)));
+        await Parallel.ForEachAsync(hours, new ParallelOptions { MaxDegreeOfParallelism = Parallelism,
+            CancellationToken = ct }, async (hour, token) =>
+            Interlocked.Add(ref accepted, await _buckets.AppendAsync(workspace.Id, userId, hour.Key, hour.ToList(),
+                Ttl, token)));
         return new IngestResult(accepted, samples.Count - accepted);
     }
 
     /// <summary>One query over the workspace's prefix of the hierarchical key per layout, not one per member.</summary>
     public async Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
-        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
+        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+            CancellationToken ct = default)
     {
         if (userIds.Count == 0) return [];
         var (from, to) = (fromUtc.UtcTicks, toUtc.UtcTicks);
         var buckets = _buckets.QueryAsync(workspaceId, userIds, from, to, ct);
-        var legacy = LegacySamplesAsync(workspaceId, userIds, "c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from",
-            q => q.WithParameter("@lower", CosmosTime.Micros(fromUtc - ActivitySample.MaxLength)).WithParameter("@to", CosmosTime.CeilingMicros(toUtc))
+        var legacy = LegacySamplesAsync(workspaceId, userIds,
+            "c.idle = true AND c.startAt >= @lower AND c.startAt < @to AND c.endAt > @from",
+            q => q.WithParameter("@lower",
+                CosmosTime.Micros(fromUtc - ActivitySample.MaxLength)).WithParameter("@to",
+                    CosmosTime.CeilingMicros(toUtc))
                 .WithParameter("@from", CosmosTime.Micros(fromUtc)), ct);
-        var fromBuckets = (await buckets).SelectMany(b => b.Entries().Where(e => e.Idle && e.Start < to && e.End > from).Select(e => (b.UserId, e.Start, e.End)));
-        var fromLegacy = (await legacy).Select(d => (d.UserId, Start: CosmosTime.Ticks(d.StartAt), End: CosmosTime.Ticks(d.EndAt)));
+        var fromBuckets = (await buckets).SelectMany(b => b.Entries().Where(e => e.Idle && e.Start < to
+            && e.End > from).Select(e => (b.UserId, e.Start, e.End)));
+        var fromLegacy = (await legacy).Select(d => (d.UserId, Start: CosmosTime.Ticks(d.StartAt),
+            End: CosmosTime.Ticks(d.EndAt)));
         return fromBuckets.Concat(fromLegacy).Distinct()
             .Select(r => (r.UserId, TimeRange.ToInstant(r.Start), TimeRange.ToInstant(r.End)))
             .OrderBy(r => r.UserId, StringComparer.Ordinal).ThenBy(r => r.Item2).ToList();
     }
 
     /// <summary>Samples of the earlier one-document-per-sample layout: documents without a <c>type</c>.</summary>
-    private Task<List<Document>> LegacySamplesAsync(string workspaceId, IReadOnlyCollection<string>? userIds, string where,
-        Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct)
+    private Task<List<Document>> LegacySamplesAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
+        string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct)
     {
         var users = userIds is null ? "" : " AND ARRAY_CONTAINS(@users, c.userId)";
-        var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws{users} AND {where}").WithParameter("@ws", workspaceId));
+        var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws{users} AND {where}")
+            .WithParameter("@ws", workspaceId));
         if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
         return db.Activity.QueryAsync<Document>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct);
     }
 
-    public async Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
+    public async Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId,
+        IReadOnlyCollection<string>? userIds,
         DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default)
     {
         if (userIds is { Count: 0 }) return [];
-        return (await _sessions.QueryAsync(workspaceId, userIds, fromUtc.UtcTicks, toUtc.UtcTicks, ct)).Select(d => d.ToSession())
+        return (await _sessions.QueryAsync(workspaceId, userIds, fromUtc.UtcTicks, toUtc.UtcTicks, ct)).Select(d =>
+            d.ToSession())
             .Where(s => s.End > fromUtc.UtcTicks && s.Start < toUtc.UtcTicks)
             .OrderBy(s => s.UserId, StringComparer.Ordinal).ThenBy(s => s.Start).ToList();
     }
 
-    public async Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds,
-        DateTimeOffset beforeUtc, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId,
+        IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default)
     {
         var last = new List<ActivitySession>();
         foreach (var user in userIds.Distinct())
         {
-            var session = (await _sessions.QueryAsync(workspaceId, [user], long.MinValue / 2, beforeUtc.UtcTicks, ct, firstByStart: "DESC"))
+            var session = (await _sessions.QueryAsync(workspaceId, [user], long.MinValue / 2, beforeUtc.UtcTicks, ct,
+                firstByStart: "DESC"))
                 .Select(d => d.ToSession()).Where(s => s.Start < beforeUtc.UtcTicks).MaxBy(s => s.Start);
             if (session is not null) last.Add(session);
         }
@@ -123,18 +141,22 @@ public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rol
         var stored = await _sessions.QueryAsync(workspaceId, null, long.MinValue / 2, long.MaxValue / 2, ct);
         var buckets = await _buckets.QueryAsync(workspaceId, null, long.MinValue / 4, long.MaxValue / 4, ct);
         var legacy = await LegacySamplesAsync(workspaceId, null, "(c.idle = true OR c.idle = false)", q => q, ct);
-        var coverage = stored.Select(d => d.ToSession()).SelectMany(s => s.Coverage.Items.Select(i => (s.UserId, Range: i)))
+        var coverage = stored.Select(d => d.ToSession()).SelectMany(s => s.Coverage.Items.Select(i => (s.UserId,
+            Range: i)))
             .Concat(buckets.SelectMany(b => b.Entries().Select(e => (b.UserId, Range: new TimeRange(e.Start, e.End)))))
-            .Concat(legacy.Select(d => (d.UserId, Range: new TimeRange(CosmosTime.Ticks(d.StartAt), CosmosTime.Ticks(d.EndAt)))));
+            .Concat(legacy.Select(d => (d.UserId, Range: new TimeRange(CosmosTime.Ticks(d.StartAt),
+                CosmosTime.Ticks(d.EndAt)))));
         foreach (var member in coverage.GroupBy(c => c.UserId))
         {
             var mine = stored.Where(d => d.UserId == member.Key).ToList();
-            var rebuilt = ActivitySession.Derive(member.Key, IntervalSet.Union(member.Select(c => c.Range)), sessionGap);
-            await _sessions.ApplyAsync(workspaceId, member.Key, new SessionChange(mine.Select(d => d.ToSession()).ToList(), rebuilt),
-                mine.ToDictionary(d => d.Id, d => d.ETag), ct);
+            var rebuilt = ActivitySession.Derive(member.Key, IntervalSet.Union(member.Select(c => c.Range)),
+                sessionGap);
+            await _sessions.ApplyAsync(workspaceId, member.Key, new SessionChange(mine.Select(d =>
+                d.ToSession()).ToList(), rebuilt), mine.ToDictionary(d => d.Id, d => d.ETag), ct);
         }
     }
 
     /// <summary>Retention is enforced by per-item TTL set at write time; nothing to delete here.</summary>
-    public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) => Task.FromResult(0);
+    public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) =>
+        Task.FromResult(0);
 }

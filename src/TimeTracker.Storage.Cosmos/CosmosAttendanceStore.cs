@@ -17,13 +17,17 @@ namespace TimeTracker.Storage.Cosmos;
 /// and later writers ignore the ledger's stale copy.
 /// </para>
 /// </summary>
-public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock) : IAttendanceStore, IAttendanceImport
+public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock)
+    : IAttendanceStore, IAttendanceImport
 {
-    /// <summary>An event as given: its instant exact (an ISO string); the session's inAt/outAt are the queryable copies.</summary>
-    private sealed record EventDoc(string Id, DateTimeOffset Timestamp, DateTimeOffset MomentCreated, string CreatedBy, string? OfficeId, string? IpAddress, string? Comment)
+    /// <summary>An event as given: its instant exact (an ISO string); the session's inAt/outAt are the queryable
+    /// copies.</summary>
+    private sealed record EventDoc(string Id, DateTimeOffset Timestamp, DateTimeOffset MomentCreated,
+        string CreatedBy, string? OfficeId, string? IpAddress, string? Comment)
     {
         public AttendanceEvent ToEvent() => new(Id, Timestamp, MomentCreated, CreatedBy, OfficeId, IpAddress, Comment);
-        public static EventDoc From(AttendanceEvent e) => new(e.Id, e.Timestamp.ToUniversalTime(), e.MomentCreated, e.CreatedByUserId, e.OfficeId, e.IpAddress, e.Comment);
+        public static EventDoc From(AttendanceEvent e) => new(e.Id, e.Timestamp.ToUniversalTime(), e.MomentCreated,
+            e.CreatedByUserId, e.OfficeId, e.IpAddress, e.Comment);
     }
 
     /// <summary>
@@ -33,7 +37,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     /// ever committed (rounded up, never lowered), lets a clock-in skip the overlap query.
     /// </summary>
     private sealed record AttendanceDoc(string Id, string Type, string WorkspaceId, string UserId,
-        string? SessionId, string? Date, long? InAt, EventDoc? In, string? OutId, long? OutAt, EventDoc? Out, bool AutoClockedOut,
+        string? SessionId, string? Date, long? InAt, EventDoc? In, string? OutId, long? OutAt, EventDoc? Out,
+            bool AutoClockedOut,
         long Version = 0, long? LatestEnd = null)
     {
         public static string LedgerId(string userId) => $"ledger|{userId}";
@@ -42,34 +47,44 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
 
         public AttendanceSession? OpenSession => IsLedger && SessionId is not null ? ToSession() : null;
 
-        public AttendanceSession ToSession() => new(WorkspaceId, UserId, DateOnly.ParseExact(Date!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            In!.ToEvent(), Out?.ToEvent(), AutoClockedOut);
+        public AttendanceSession ToSession() => new(WorkspaceId, UserId, DateOnly.ParseExact(Date!, "yyyy-MM-dd",
+            CultureInfo.InvariantCulture), In!.ToEvent(), Out?.ToEvent(), AutoClockedOut);
 
-        public static AttendanceDoc Closed(AttendanceSession s) => new(s.Id, "session", s.WorkspaceId, s.UserId, s.Id, DateText(s), CosmosTime.Micros(s.Start),
-            EventDoc.From(s.ClockIn), s.ClockOut!.Id, CosmosTime.Micros(s.ClockOut.Timestamp), EventDoc.From(s.ClockOut), s.AutoClockedOut);
+        public static AttendanceDoc Closed(AttendanceSession s) => new(s.Id, "session", s.WorkspaceId, s.UserId,
+            s.Id, DateText(s), CosmosTime.Micros(s.Start),
+            EventDoc.From(s.ClockIn), s.ClockOut!.Id, CosmosTime.Micros(s.ClockOut.Timestamp),
+                EventDoc.From(s.ClockOut), s.AutoClockedOut);
 
         /// <summary>Whether a closed session committed so far may end after <paramref name="instant"/>.</summary>
-        public bool MayEndAfter(DateTimeOffset instant) => LatestEnd is { } end && CosmosTime.Ticks(end) > instant.UtcTicks;
+        public bool MayEndAfter(DateTimeOffset instant) => LatestEnd is { } end
+            && CosmosTime.Ticks(end) > instant.UtcTicks;
 
         public static AttendanceDoc EmptyLedger(string workspaceId, string userId) =>
             new(LedgerId(userId), "ledger", workspaceId, userId, null, null, null, null, null, null, null, false);
 
-        /// <summary>The next ledger version, holding <paramref name="open"/> as the open session (null: none).</summary>
+        /// <summary>The next ledger version, holding <paramref name="open"/> as the open session (null:
+        /// none).</summary>
         public AttendanceDoc Next(AttendanceSession? open, DateTimeOffset? closedEnd = null) => this with
         {
-            SessionId = open?.Id, Date = open is null ? null : DateText(open), InAt = open is null ? null : CosmosTime.Micros(open.Start),
-            In = open is null ? null : EventDoc.From(open.ClockIn), OutId = null, OutAt = null, Out = null, AutoClockedOut = false,
+            SessionId = open?.Id, Date = open is null ? null : DateText(open), InAt = open is null ? null
+                : CosmosTime.Micros(open.Start),
+            In = open is null ? null : EventDoc.From(open.ClockIn), OutId = null, OutAt = null, Out = null,
+                AutoClockedOut = false,
             Version = Version + 1,
-            LatestEnd = closedEnd is { } end ? Math.Max(LatestEnd ?? long.MinValue, CosmosTime.CeilingMicros(end)) : LatestEnd,
+            LatestEnd = closedEnd is { } end ? Math.Max(LatestEnd ?? long.MinValue, CosmosTime.CeilingMicros(end))
+                : LatestEnd,
         };
 
-        private static string DateText(AttendanceSession s) => s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        private static string DateText(AttendanceSession s) => s.Date.ToString("yyyy-MM-dd",
+            CultureInfo.InvariantCulture);
     }
 
     private sealed record IdOnly(string Id);
 
-    /// <summary>What a write decided from the ledger it read: the ledger's next version and the closed session to create.</summary>
-    private sealed record Plan(SessionWriteResult Result, AttendanceDoc? Ledger = null, AttendanceSession? Create = null, AttendanceSession? Changed = null)
+    /// <summary>What a write decided from the ledger it read: the ledger's next version and the closed session to
+    /// create.</summary>
+    private sealed record Plan(SessionWriteResult Result, AttendanceDoc? Ledger = null,
+        AttendanceSession? Create = null, AttendanceSession? Changed = null)
     {
         public static readonly Plan Refused = new(SessionWriteResult.NoneOpen);
         public static Plan Refuse(SessionWriteResult result) => new(result);
@@ -78,7 +93,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     private const int Attempts = 10;
     private const string HoldsSession = "(c.type = 'session' OR (c.type = 'ledger' AND IS_STRING(c.sessionId)))";
 
-    private static PartitionKey Member(string workspaceId, string userId) => new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
+    private static PartitionKey Member(string workspaceId, string userId) =>
+        new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
 
     // A prefix of the hierarchical key: the query stays within the workspace's partitions.
     private static PartitionKey Workspace(string workspaceId) => new PartitionKeyBuilder().Add(workspaceId).Build();
@@ -87,8 +103,10 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     /// One round trip when nothing is in the way (<see cref="TryClockInBlindAsync"/>); otherwise, and with an
     /// idempotency record to write alongside, read the ledger and write it back holding the session.
     /// </summary>
-    public async Task<SessionWriteResult> ClockInAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
-        idempotency is null && await TryClockInBlindAsync(session, ct) ? SessionWriteResult.Written : await ClockInReadingAsync(session, idempotency, ct);
+    public async Task<SessionWriteResult> ClockInAsync(AttendanceSession session, IdempotencyRecord? idempotency,
+        CancellationToken ct = default) =>
+        idempotency is null && await TryClockInBlindAsync(session, ct) ? SessionWriteResult.Written
+            : await ClockInReadingAsync(session, idempotency, ct);
 
     /// <summary>
     /// Writes the session into the ledger with a conditional patch: no session open, and no closed session that may end
@@ -105,9 +123,12 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         {
             await db.Attendance.PatchItemAsync<AttendanceDoc>(ledger.Id, Member(session.WorkspaceId, session.UserId),
             [
-                PatchOperation.Set("/sessionId", ledger.SessionId), PatchOperation.Set("/date", ledger.Date), PatchOperation.Set("/inAt", ledger.InAt),
-                PatchOperation.Set("/in", ledger.In), PatchOperation.Set<string?>("/outId", null), PatchOperation.Set<long?>("/outAt", null),
-                PatchOperation.Set<EventDoc?>("/out", null), PatchOperation.Set("/autoClockedOut", false), PatchOperation.Increment("/version", 1),
+                PatchOperation.Set("/sessionId", ledger.SessionId), PatchOperation.Set("/date", ledger.Date),
+                    PatchOperation.Set("/inAt", ledger.InAt),
+                PatchOperation.Set("/in", ledger.In), PatchOperation.Set<string?>("/outId", null),
+                    PatchOperation.Set<long?>("/outAt", null),
+                PatchOperation.Set<EventDoc?>("/out", null), PatchOperation.Set("/autoClockedOut", false),
+                    PatchOperation.Increment("/version", 1),
             ], new PatchItemRequestOptions { FilterPredicate = condition, EnableContentResponseOnWrite = false }, ct);
             return true;
         }
@@ -117,25 +138,31 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         }
     }
 
-    private async Task<SessionWriteResult> ClockInReadingAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct) =>
+    private async Task<SessionWriteResult> ClockInReadingAsync(AttendanceSession session,
+        IdempotencyRecord? idempotency, CancellationToken ct) =>
         (await WriteAsync(session.WorkspaceId, session.UserId, idempotency, async ledger =>
         {
             ledger = await WithoutStaleOpenAsync(ledger, ct);
             if (ledger.OpenSession is not null) return Plan.Refuse(SessionWriteResult.AlreadyOpen);
-            if (ledger.MayEndAfter(session.Start) && await OverlapsClosedAsync(session, ct)) return Plan.Refuse(SessionWriteResult.Overlaps);
+            if (ledger.MayEndAfter(session.Start) && await OverlapsClosedAsync(session,
+                ct)) return Plan.Refuse(SessionWriteResult.Overlaps);
             return new Plan(SessionWriteResult.Written, ledger.Next(session), Changed: session);
         }, ct)).Result;
 
-    public async Task<(SessionWriteResult Result, AttendanceSession? Session)> ClockOutAsync(string workspaceId, string userId, AttendanceEvent clockOut,
+    public async Task<(SessionWriteResult Result, AttendanceSession? Session)> ClockOutAsync(string workspaceId,
+        string userId, AttendanceEvent clockOut,
         IdempotencyRecord? idempotency, Func<AttendanceSession, string> renderResponse, CancellationToken ct = default)
     {
-        var (result, closed) = await WriteAsync(workspaceId, userId, idempotency, ledger => Task.FromResult(ledger.OpenSession is { } open
+        var (result, closed) = await WriteAsync(workspaceId, userId, idempotency, ledger =>
+            Task.FromResult(ledger.OpenSession is { } open
             ? Close(ledger, open with { ClockOut = clockOut })
-            : Plan.Refused), ct, closed => idempotency is null ? null : idempotency with { ResponseBody = renderResponse(closed) });
+            : Plan.Refused), ct, closed => idempotency is null ? null
+                : idempotency with { ResponseBody = renderResponse(closed) });
         return (result, closed);
     }
 
-    public async Task<SessionWriteResult> AddPairAsync(AttendanceSession session, IdempotencyRecord? idempotency, CancellationToken ct = default) =>
+    public async Task<SessionWriteResult> AddPairAsync(AttendanceSession session, IdempotencyRecord? idempotency,
+        CancellationToken ct = default) =>
         (await WriteAsync(session.WorkspaceId, session.UserId, idempotency, async ledger =>
         {
             var end = session.ClockOut!.Timestamp;
@@ -145,14 +172,18 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
                 if (ledger.OpenSession is not null) return Plan.Refuse(SessionWriteResult.Overlaps);
             }
             if (await OverlapsClosedAsync(session, ct)) return Plan.Refuse(SessionWriteResult.Overlaps);
-            return new Plan(SessionWriteResult.Written, ledger.Next(ledger.OpenSession, end), Create: session, Changed: session);
+            return new Plan(SessionWriteResult.Written, ledger.Next(ledger.OpenSession, end), Create: session,
+                Changed: session);
         }, ct)).Result;
 
-    public async Task<bool> CloseAutomaticallyAsync(string workspaceId, string sessionId, AttendanceEvent clockOut, CancellationToken ct = default)
+    public async Task<bool> CloseAutomaticallyAsync(string workspaceId, string sessionId, AttendanceEvent clockOut,
+        CancellationToken ct = default)
     {
-        var session = (await Query(workspaceId, null, "c.sessionId = @id AND IS_NULL(c.outAt)", q => q.WithParameter("@id", sessionId), ct)).FirstOrDefault();
+        var session = (await Query(workspaceId, null, "c.sessionId = @id AND IS_NULL(c.outAt)", q =>
+            q.WithParameter("@id", sessionId), ct)).FirstOrDefault();
         if (session is null) return false;
-        var (result, _) = await WriteAsync(workspaceId, session.UserId, null, ledger => Task.FromResult(ledger.OpenSession is { } open && open.Id == sessionId
+        var (result, _) = await WriteAsync(workspaceId, session.UserId, null, ledger =>
+            Task.FromResult(ledger.OpenSession is { } open && open.Id == sessionId
             ? Close(ledger, open with { ClockOut = clockOut, AutoClockedOut = true })
             : Plan.Refused), ct);
         return result == SessionWriteResult.Written;
@@ -160,11 +191,13 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
 
     public async Task<bool> DeleteAsync(string workspaceId, string sessionId, CancellationToken ct = default)
     {
-        var session = (await Query(workspaceId, null, "c.sessionId = @id", q => q.WithParameter("@id", sessionId), ct)).FirstOrDefault();
+        var session = (await Query(workspaceId, null, "c.sessionId = @id", q => q.WithParameter("@id", sessionId),
+            ct)).FirstOrDefault();
         if (session is null) return false;
         // The ledger lets go of the session first (it holds it while open, or as a stale copy after an unfinished
         // clock-out); deleting only the closed document would bring the session back as open.
-        var (released, _) = await WriteAsync(workspaceId, session.UserId, null, ledger => Task.FromResult(ledger.OpenSession?.Id == sessionId
+        var (released, _) = await WriteAsync(workspaceId, session.UserId, null, ledger =>
+            Task.FromResult(ledger.OpenSession?.Id == sessionId
             ? new Plan(SessionWriteResult.Written, ledger.Next(null), Changed: session)
             : Plan.Refused), ct);
         if (session.IsOpen) return released == SessionWriteResult.Written;
@@ -181,39 +214,53 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         foreach (var member in sessions.GroupBy(s => (s.WorkspaceId, s.UserId)))
         {
             foreach (var session in member) await MarkDirtyAsync(session, ct);
-            await Parallel.ForEachAsync(member.Where(s => !s.IsOpen), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (session, token) =>
-                await db.Attendance.UpsertItemAsync(AttendanceDoc.Closed(session), Member(session.WorkspaceId, session.UserId), cancellationToken: token));
+            await Parallel.ForEachAsync(member.Where(s => !s.IsOpen),
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (session, token) =>
+                await db.Attendance.UpsertItemAsync(AttendanceDoc.Closed(session), Member(session.WorkspaceId,
+                    session.UserId), cancellationToken: token));
             var (ledger, _) = await LedgerAsync(member.Key.WorkspaceId, member.Key.UserId, ct);
             var open = member.SingleOrDefault(s => s.IsOpen) ?? ledger.OpenSession;
             var latestEnd = member.Where(s => !s.IsOpen).Select(s => (DateTimeOffset?)s.ClockOut!.Timestamp).Max();
-            await db.Attendance.UpsertItemAsync(ledger.Next(open, latestEnd), Member(member.Key.WorkspaceId, member.Key.UserId), cancellationToken: ct);
+            await db.Attendance.UpsertItemAsync(ledger.Next(open, latestEnd), Member(member.Key.WorkspaceId,
+                member.Key.UserId), cancellationToken: ct);
         }
     }
 
-    public async Task<AttendanceSession?> FindByEventAsync(string workspaceId, string eventId, CancellationToken ct = default) =>
-        (await Query(workspaceId, null, "(c.sessionId = @event OR c.outId = @event)", q => q.WithParameter("@event", eventId), ct)).FirstOrDefault();
+    public async Task<AttendanceSession?> FindByEventAsync(string workspaceId, string eventId,
+        CancellationToken ct = default) =>
+        (await Query(workspaceId, null, "(c.sessionId = @event OR c.outId = @event)", q => q.WithParameter("@event",
+            eventId), ct)).FirstOrDefault();
 
-    public async Task<IReadOnlyList<AttendanceSession>> GetByDateAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<AttendanceSession>> GetByDateAsync(string workspaceId,
+        IReadOnlyCollection<string>? userIds, DateOnly from, DateOnly to, CancellationToken ct = default) =>
         (await Query(workspaceId, userIds, "c.date >= @from AND c.date <= @to",
-            q => q.WithParameter("@from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).WithParameter("@to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ct))
+            q => q.WithParameter("@from", from.ToString("yyyy-MM-dd",
+                CultureInfo.InvariantCulture)).WithParameter("@to", to.ToString("yyyy-MM-dd",
+                    CultureInfo.InvariantCulture)), ct))
         .OrderBy(s => s.Start).ToList();
 
-    public async Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId,
+        IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+            CancellationToken ct = default) =>
         (await Query(workspaceId, userIds, "c.inAt < @to AND (IS_NULL(c.outAt) OR c.outAt > @from)",
-            q => q.WithParameter("@from", CosmosTime.Micros(fromUtc)).WithParameter("@to", CosmosTime.CeilingMicros(toUtc)), ct))
+            q => q.WithParameter("@from", CosmosTime.Micros(fromUtc)).WithParameter("@to",
+                CosmosTime.CeilingMicros(toUtc)), ct))
         .Where(s => AttendanceRules.Overlaps(s.Start, s.ClockOut?.Timestamp, fromUtc, toUtc))
         .OrderBy(s => s.UserId, StringComparer.Ordinal).ThenBy(s => s.Start).ToList();
 
     /// <summary>The first documents by clock-in only, not every session the workspace ever had.</summary>
     public async Task<DateTimeOffset?> GetFirstClockInAsync(string workspaceId, CancellationToken ct = default) =>
-        (await Query(workspaceId, null, "true", q => q, ct, firstByInAt: "ASC")).Select(s => (DateTimeOffset?)s.Start).Min();
+        (await Query(workspaceId, null, "true", q => q, ct, firstByInAt: "ASC")).Select(s =>
+            (DateTimeOffset?)s.Start).Min();
 
-    public async Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId,
+        IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default)
     {
         var result = new List<AttendanceSession>();
         foreach (var user in userIds.Distinct())
         {
-            var last = (await Query(workspaceId, [user], "c.inAt < @before", q => q.WithParameter("@before", CosmosTime.CeilingMicros(beforeUtc)), ct,
+            var last = (await Query(workspaceId, [user], "c.inAt < @before", q => q.WithParameter("@before",
+                CosmosTime.CeilingMicros(beforeUtc)), ct,
                     firstByInAt: "DESC"))
                 .Where(s => s.Start < beforeUtc).MaxBy(s => s.Start);
             if (last is not null) result.Add(last);
@@ -221,8 +268,10 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         return result;
     }
 
-    public async Task<IReadOnlyList<AttendanceSession>> GetOpenStartedBeforeAsync(string workspaceId, DateTimeOffset startedBefore, CancellationToken ct = default) =>
-        (await Query(workspaceId, null, "IS_NULL(c.outAt) AND c.inAt < @before", q => q.WithParameter("@before", CosmosTime.CeilingMicros(startedBefore)), ct))
+    public async Task<IReadOnlyList<AttendanceSession>> GetOpenStartedBeforeAsync(string workspaceId,
+        DateTimeOffset startedBefore, CancellationToken ct = default) =>
+        (await Query(workspaceId, null, "IS_NULL(c.outAt) AND c.inAt < @before", q => q.WithParameter("@before",
+            CosmosTime.CeilingMicros(startedBefore)), ct))
             .Where(s => s.Start < startedBefore).ToList();
 
     private static Plan Close(AttendanceDoc ledger, AttendanceSession closed) =>
@@ -234,8 +283,10 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     /// record is checked on retries (a racing twin may have won) and created last: if another request took the key
     /// meanwhile, this write is undone before <see cref="IdempotencyKeyTakenException"/>, so nothing of it remains.
     /// </summary>
-    private async Task<(SessionWriteResult Result, AttendanceSession? Session)> WriteAsync(string workspaceId, string userId, IdempotencyRecord? idempotency,
-        Func<AttendanceDoc, Task<Plan>> decide, CancellationToken ct, Func<AttendanceSession, IdempotencyRecord?>? idempotencyAfter = null)
+    private async Task<(SessionWriteResult Result, AttendanceSession? Session)> WriteAsync(string workspaceId,
+        string userId, IdempotencyRecord? idempotency,
+        Func<AttendanceDoc, Task<Plan>> decide, CancellationToken ct, Func<AttendanceSession,
+            IdempotencyRecord?>? idempotencyAfter = null)
     {
         var partition = Member(workspaceId, userId);
         for (var attempt = 0; attempt < Attempts; attempt++)
@@ -243,7 +294,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
             if (attempt > 0) await ThrowIfTakenAsync(idempotency, ct);
             var (ledger, etag) = await LedgerAsync(workspaceId, userId, ct);
             var plan = await decide(ledger);
-            if (plan.Changed is not null && plan.Result == SessionWriteResult.Written) await MarkDirtyAsync(plan.Changed, ct);
+            if (plan.Changed is not null
+                && plan.Result == SessionWriteResult.Written) await MarkDirtyAsync(plan.Changed, ct);
             // A closed document already there means another clock-out of this session got there first (or died before
             // clearing the ledger): the session is closed.
             if (plan.Create is { } created && !await TryCreateClosedAsync(created, ct)) plan = Plan.Refused;
@@ -260,7 +312,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
                 if (plan.Create is not null) await db.Attendance.DeleteIfExistsAsync(plan.Create.Id, partition, ct);
                 continue;
             }
-            var record = plan.Changed is not null && idempotencyAfter is not null ? idempotencyAfter(plan.Changed) : idempotency;
+            var record = plan.Changed is not null && idempotencyAfter is not null ? idempotencyAfter(plan.Changed)
+                : idempotency;
             if (record is not null && !await TryCreateIdempotencyAsync(record, ct))
             {
                 await UndoAsync(plan, ledger, etag, committed, ct);
@@ -275,7 +328,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     {
         try
         {
-            await db.Attendance.CreateItemAsync(AttendanceDoc.Closed(session), Member(session.WorkspaceId, session.UserId), cancellationToken: ct);
+            await db.Attendance.CreateItemAsync(AttendanceDoc.Closed(session), Member(session.WorkspaceId,
+                session.UserId), cancellationToken: ct);
             return true;
         }
         catch (CosmosException e) when (e.IsConflict())
@@ -284,7 +338,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         }
     }
 
-    /// <summary>Writes the ledger if it is still the version read (no ETag: if it still does not exist); the new ETag, or null.</summary>
+    /// <summary>Writes the ledger if it is still the version read (no ETag: if it still does not exist); the new ETag,
+    /// or null.</summary>
     private async Task<string?> TryCommitAsync(AttendanceDoc ledger, string? etag, CancellationToken ct)
     {
         var partition = Member(ledger.WorkspaceId, ledger.UserId);
@@ -292,7 +347,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         {
             var response = etag is null
                 ? await db.Attendance.CreateItemAsync(ledger, partition, cancellationToken: ct)
-                : await db.Attendance.ReplaceItemAsync(ledger, ledger.Id, partition, new ItemRequestOptions { IfMatchEtag = etag }, ct);
+                : await db.Attendance.ReplaceItemAsync(ledger, ledger.Id, partition,
+                    new ItemRequestOptions { IfMatchEtag = etag }, ct);
             return response.ETag;
         }
         catch (CosmosException e) when (e.IsPreconditionFailed() || e.IsConflict())
@@ -305,14 +361,16 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     /// Takes back a committed write whose idempotency key another request took: the closed document it created goes,
     /// and the ledger returns to what it held, unless someone has written it since (then they acted on what they saw).
     /// </summary>
-    private async Task UndoAsync(Plan plan, AttendanceDoc before, string? beforeETag, string committedETag, CancellationToken ct)
+    private async Task UndoAsync(Plan plan, AttendanceDoc before, string? beforeETag, string committedETag,
+        CancellationToken ct)
     {
         var partition = Member(before.WorkspaceId, before.UserId);
         if (plan.Create is not null) await db.Attendance.DeleteIfExistsAsync(plan.Create.Id, partition, ct);
         var restored = beforeETag is null ? before.Next(null) : before with { Version = plan.Ledger!.Version + 1 };
         try
         {
-            await db.Attendance.ReplaceItemAsync(restored, restored.Id, partition, new ItemRequestOptions { IfMatchEtag = committedETag }, ct);
+            await db.Attendance.ReplaceItemAsync(restored, restored.Id, partition,
+                new ItemRequestOptions { IfMatchEtag = committedETag }, ct);
         }
         catch (CosmosException e) when (e.IsPreconditionFailed())
         {
@@ -323,7 +381,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     {
         try
         {
-            await db.Idempotency.CreateItemAsync(CosmosIdempotencyStore.Document.From(record), CosmosIdempotencyStore.PartitionFor(record.WorkspaceId, record.CallerId), cancellationToken: ct);
+            await db.Idempotency.CreateItemAsync(CosmosIdempotencyStore.Document.From(record),
+                CosmosIdempotencyStore.PartitionFor(record.WorkspaceId, record.CallerId), cancellationToken: ct);
             return true;
         }
         catch (CosmosException e) when (e.IsConflict())
@@ -347,21 +406,27 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         if (record is null) return;
         var (existing, _) = await db.Idempotency.ReadAsync<CosmosIdempotencyStore.Document>(CosmosIdempotencyStore.IdFor(record.CallerId, record.Key),
             CosmosIdempotencyStore.PartitionFor(record.WorkspaceId, record.CallerId), ct);
-        if (existing is not null && !existing.ToRecord().IsExpired(record.CreatedAt)) throw new IdempotencyKeyTakenException();
+        if (existing is not null
+            && !existing.ToRecord().IsExpired(record.CreatedAt)) throw new IdempotencyKeyTakenException();
     }
 
-    /// <summary>The member's ledger and its ETag; a member who never clocked in has an empty one and no ETag yet.</summary>
-    private async Task<(AttendanceDoc Ledger, string? ETag)> LedgerAsync(string workspaceId, string userId, CancellationToken ct)
+    /// <summary>The member's ledger and its ETag; a member who never clocked in has an empty one and no ETag
+    /// yet.</summary>
+    private async Task<(AttendanceDoc Ledger, string? ETag)> LedgerAsync(string workspaceId, string userId,
+        CancellationToken ct)
     {
-        var (ledger, etag) = await db.Attendance.ReadAsync<AttendanceDoc>(AttendanceDoc.LedgerId(userId), Member(workspaceId, userId), ct);
+        var (ledger, etag) = await db.Attendance.ReadAsync<AttendanceDoc>(AttendanceDoc.LedgerId(userId),
+            Member(workspaceId, userId), ct);
         return ledger is null ? (AttendanceDoc.EmptyLedger(workspaceId, userId), null) : (ledger, etag);
     }
 
-    /// <summary>The ledger without its open session if a closed document of that session exists (an unfinished clock-out).</summary>
+    /// <summary>The ledger without its open session if a closed document of that session exists (an unfinished
+    /// clock-out).</summary>
     private async Task<AttendanceDoc> WithoutStaleOpenAsync(AttendanceDoc ledger, CancellationToken ct)
     {
         if (ledger.OpenSession is not { } open) return ledger;
-        var (closed, _) = await db.Attendance.ReadAsync<AttendanceDoc>(open.Id, Member(ledger.WorkspaceId, ledger.UserId), ct);
+        var (closed, _) = await db.Attendance.ReadAsync<AttendanceDoc>(open.Id, Member(ledger.WorkspaceId,
+            ledger.UserId), ct);
         return closed is null ? ledger : ledger.Next(null, closed.Out!.Timestamp) with { Version = ledger.Version };
     }
 
@@ -369,8 +434,10 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     {
         var query = new QueryDefinition("SELECT c.id FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'session' AND c.outAt > @start AND (IS_NULL(@end) OR c.inAt < @end)")
             .WithParameter("@ws", session.WorkspaceId).WithParameter("@user", session.UserId)
-            .WithParameter("@start", CosmosTime.Micros(session.Start)).WithParameter("@end", session.ClockOut is null ? null : CosmosTime.CeilingMicros(session.ClockOut.Timestamp));
-        return (await db.Attendance.QueryAsync<IdOnly>(query, Member(session.WorkspaceId, session.UserId), ct, limit: 1)).Count > 0;
+            .WithParameter("@start", CosmosTime.Micros(session.Start)).WithParameter("@end",
+                session.ClockOut is null ? null : CosmosTime.CeilingMicros(session.ClockOut.Timestamp));
+        return (await db.Attendance.QueryAsync<IdOnly>(query, Member(session.WorkspaceId, session.UserId), ct,
+            limit: 1)).Count > 0;
     }
 
     private Task MarkDirtyAsync(AttendanceSession session, CancellationToken ct)
@@ -389,8 +456,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     /// clock-out leaves the ledger's stale copy beside the closed session (same clock-in), and a bound rounded to
     /// microseconds can let one session too many through.
     /// </param>
-    private async Task<List<AttendanceSession>> Query(string workspaceId, IReadOnlyCollection<string>? userIds, string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct,
-        string? firstByInAt = null)
+    private async Task<List<AttendanceSession>> Query(string workspaceId, IReadOnlyCollection<string>? userIds,
+        string where, Func<QueryDefinition, QueryDefinition> bind, CancellationToken ct, string? firstByInAt = null)
     {
         if (userIds is { Count: 0 }) return [];
         var single = userIds is { Count: 1 };
@@ -414,7 +481,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         return closed.Concat(open).Select(d => d.ToSession()).ToList();
     }
 
-    private async Task<HashSet<string>> ClosedAmongAsync(string workspaceId, PartitionKey partition, string[] sessionIds, CancellationToken ct)
+    private async Task<HashSet<string>> ClosedAmongAsync(string workspaceId, PartitionKey partition,
+        string[] sessionIds, CancellationToken ct)
     {
         var query = new QueryDefinition("SELECT c.id FROM c WHERE c.workspaceId = @ws AND c.type = 'session' AND ARRAY_CONTAINS(@ids, c.id)")
             .WithParameter("@ws", workspaceId).WithParameter("@ids", sessionIds);

@@ -10,8 +10,10 @@ namespace TimeTracker.Storage.Cosmos;
 /// Samples stored as time series usually are on Cosmos DB: one <c>type: "bucket"</c> document per member per UTC hour
 /// of the samples' starts, appended to under its ETag, so a batch costs a query and a write per hour it touches
 /// instead of a write per sample. A bucket holds at most <see cref="Capacity"/> samples (~200 KB, far below the 2 MB
-/// document limit); an hour with more spills into the next document of its chain (<c>bucket_&lt;member&gt;_&lt;hour&gt;_&lt;n&gt;</c>;
-/// the member is redundant on Cosmos DB, where ids are unique per partition, but the local test server keeps them unique
+/// document limit); an hour with more spills into the next document of its chain
+/// (<c>bucket_&lt;member&gt;_&lt;hour&gt;_&lt;n&gt;</c>;
+/// the member is redundant on Cosmos DB, where ids are unique per partition, but the local test server keeps them
+/// unique
 /// per container).
 /// Entries are "id|startTicks|endTicks|i" (i: 1 idle, 0 active), exact and compact.
 /// </summary>
@@ -19,7 +21,8 @@ internal sealed class SampleBuckets(Container container)
 {
     public const int Capacity = 3600;
 
-    public sealed record Bucket(string Id, string Type, string WorkspaceId, string UserId, long Hour, long StartAt, long EndAt, List<string> Samples,
+    public sealed record Bucket(string Id, string Type, string WorkspaceId, string UserId, long Hour, long StartAt,
+        long EndAt, List<string> Samples,
         [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Ttl = null,
         [property: System.Text.Json.Serialization.JsonPropertyName("_etag"),
                    System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -35,29 +38,33 @@ internal sealed class SampleBuckets(Container container)
     {
         public (Guid, long) Key => (Id, Start);
 
-        public static StoredSample Of(ActivitySample s) => new(s.Id, s.Start.UtcTicks, s.End.UtcTicks, s.State == ActivityState.Idle);
+        public static StoredSample Of(ActivitySample s) => new(s.Id, s.Start.UtcTicks, s.End.UtcTicks,
+            s.State == ActivityState.Idle);
 
         public static StoredSample Parse(string entry)
         {
             var parts = entry.Split('|');
-            return new StoredSample(Guid.Parse(parts[0]), long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture),
-                parts[3] == "1");
+            return new StoredSample(Guid.Parse(parts[0]), long.Parse(parts[1], CultureInfo.InvariantCulture),
+                long.Parse(parts[2], CultureInfo.InvariantCulture), parts[3] == "1");
         }
 
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id:N}|{Start}|{End}|{(Idle ? 1 : 0)}");
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"{Id:N}|{Start}|{End}|{(Idle ? 1 : 0)}");
     }
 
-    public static long HourOf(long ticks) => Math.DivRem(ticks, TimeSpan.TicksPerHour, out var rest) - (rest < 0 ? 1 : 0);
+    public static long HourOf(long ticks) => Math.DivRem(ticks, TimeSpan.TicksPerHour, out var rest) - (rest < 0
+        ? 1 : 0);
 
     /// <summary>Appends one hour's samples; returns how many were new. Lost races retry from the read.</summary>
-    public Task<int> AppendAsync(string workspaceId, string userId, long hour, IReadOnlyList<StoredSample> samples, Func<long, int?> ttlForEnd,
-        CancellationToken ct) =>
+    public Task<int> AppendAsync(string workspaceId, string userId, long hour, IReadOnlyList<StoredSample> samples,
+        Func<long, int?> ttlForEnd, CancellationToken ct) =>
         OptimisticRetry.RunAsync(async () =>
         {
             var partition = ActivitySessionDocuments.Partition(workspaceId, userId);
             var chain = (await container.QueryAsync<Bucket>(new QueryDefinition(
                     "SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'bucket' AND c.hour = @hour")
-                .WithParameter("@ws", workspaceId).WithParameter("@user", userId).WithParameter("@hour", hour), partition, ct))
+                .WithParameter("@ws", workspaceId).WithParameter("@user", userId).WithParameter("@hour", hour),
+                    partition, ct))
                 .OrderBy(b => b.Sequence).ToList();
             var seen = chain.SelectMany(b => b.Entries()).Select(e => e.Key).ToHashSet();
             var fresh = samples.Where(s => seen.Add(s.Key)).ToList();
@@ -68,27 +75,33 @@ internal sealed class SampleBuckets(Container container)
             {
                 var take = fresh.Take(Capacity - last.Samples.Count).ToList();
                 offset = take.Count;
-                await WriteAsync(last with { Samples = [.. last.Samples, .. take.Select(t => t.ToString())] }, take, ttlForEnd, partition, ct);
+                await WriteAsync(last with { Samples = [.. last.Samples, .. take.Select(t => t.ToString())] }, take,
+                    ttlForEnd, partition, ct);
             }
             for (var sequence = (last?.Sequence ?? -1) + 1; offset < fresh.Count; sequence++, offset += Capacity)
             {
                 var part = fresh.Skip(offset).Take(Capacity).ToList();
-                var bucket = new Bucket(string.Create(CultureInfo.InvariantCulture, $"bucket_{userId}_{hour}_{sequence}"), "bucket", workspaceId, userId, hour,
-                    CosmosTime.Micros(hour * TimeSpan.TicksPerHour), long.MinValue, [.. part.Select(p => p.ToString())]);
+                var bucket = new Bucket(string.Create(CultureInfo.InvariantCulture,
+                    $"bucket_{userId}_{hour}_{sequence}"), "bucket", workspaceId, userId, hour,
+                    CosmosTime.Micros(hour * TimeSpan.TicksPerHour), long.MinValue, [.. part.Select(p =>
+                        p.ToString())]);
                 await WriteAsync(bucket, part, ttlForEnd, partition, ct);
             }
             return fresh.Count;
         });
 
-    private async Task WriteAsync(Bucket bucket, IReadOnlyList<StoredSample> added, Func<long, int?> ttlForEnd, PartitionKey partition, CancellationToken ct)
+    private async Task WriteAsync(Bucket bucket, IReadOnlyList<StoredSample> added, Func<long, int?> ttlForEnd,
+        PartitionKey partition, CancellationToken ct)
     {
         var endAt = Math.Max(bucket.EndAt, CosmosTime.CeilingMicros(added.Max(a => a.End)));
         var updated = bucket with { EndAt = endAt, Ttl = ttlForEnd(CosmosTime.Ticks(endAt)), ETag = null };
         try
         {
             if (bucket.ETag is { } etag)
-                await container.ReplaceItemAsync(updated, bucket.Id, partition, new ItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false }, ct);
-            else await container.CreateItemAsync(updated, partition, new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
+                await container.ReplaceItemAsync(updated, bucket.Id, partition,
+                    new ItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false }, ct);
+            else await container.CreateItemAsync(updated, partition,
+                new ItemRequestOptions { EnableContentResponseOnWrite = false }, ct);
         }
         catch (CosmosException e) when (e.IsConflict() || e.IsPreconditionFailed())
         {
@@ -96,12 +109,15 @@ internal sealed class SampleBuckets(Container container)
         }
     }
 
-    /// <summary>Buckets of the users (null: all) whose samples may overlap [from, to): started within the hour before.</summary>
-    public Task<List<Bucket>> QueryAsync(string workspaceId, IReadOnlyCollection<string>? userIds, long fromTicks, long toTicks, CancellationToken ct)
+    /// <summary>Buckets of the users (null: all) whose samples may overlap [from, to): started within the hour
+    /// before.</summary>
+    public Task<List<Bucket>> QueryAsync(string workspaceId, IReadOnlyCollection<string>? userIds, long fromTicks,
+        long toTicks, CancellationToken ct)
     {
         var users = userIds is null ? "" : " AND ARRAY_CONTAINS(@users, c.userId)";
         var query = new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'bucket'{users} AND c.hour >= @first AND c.hour <= @last AND c.endAt > @from")
-            .WithParameter("@ws", workspaceId).WithParameter("@first", HourOf(fromTicks) - 1).WithParameter("@last", HourOf(Math.Max(fromTicks, toTicks - 1)))
+            .WithParameter("@ws", workspaceId).WithParameter("@first", HourOf(fromTicks) - 1).WithParameter("@last",
+                HourOf(Math.Max(fromTicks, toTicks - 1)))
             .WithParameter("@from", CosmosTime.Micros(fromTicks));
         if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
         return container.QueryAsync<Bucket>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct);

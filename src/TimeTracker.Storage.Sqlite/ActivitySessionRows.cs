@@ -12,9 +12,10 @@ internal static class ActivitySessionRows
 {
     private const string Columns = "start_at, end_at, coverage";
 
-    /// <summary>The member's sessions with end &gt;= <paramref name="from"/> (or &gt; with <paramref name="endExclusive"/>) and start &lt; / &lt;= <paramref name="to"/>.</summary>
-    public static List<ActivitySession> Overlapping(SqliteConnection c, SqliteTransaction? tx, long memberKey, string userId, long from, long to,
-        bool inclusive)
+    /// <summary>The member's sessions with end &gt;= <paramref name="from"/> (or &gt; with <paramref
+    /// name="endExclusive"/>) and start &lt; / &lt;= <paramref name="to"/>.</summary>
+    public static List<ActivitySession> Overlapping(SqliteConnection c, SqliteTransaction? tx, long memberKey,
+        string userId, long from, long to, bool inclusive)
     {
         var rows = c.Query(
             $"""
@@ -33,10 +34,12 @@ internal static class ActivitySessionRows
     public static void Apply(SqliteConnection c, SqliteTransaction tx, long memberKey, SessionChange change)
     {
         foreach (var removed in change.Removed)
-            c.Execute("DELETE FROM activity_sessions WHERE member_key=@key AND start_at=@start", tx, ("@key", memberKey), ("@start", removed.Start));
+            c.Execute("DELETE FROM activity_sessions WHERE member_key=@key AND start_at=@start", tx, ("@key",
+                memberKey), ("@start", removed.Start));
         foreach (var added in change.Added)
             c.Execute("INSERT OR REPLACE INTO activity_sessions(member_key, start_at, end_at, coverage) VALUES (@key, @start, @end, @coverage)", tx,
-                ("@key", memberKey), ("@start", added.Start), ("@end", added.End), ("@coverage", RollupCodec.EncodeIntervals(added.Coverage)));
+                ("@key", memberKey), ("@start", added.Start), ("@end", added.End), ("@coverage",
+                    RollupCodec.EncodeIntervals(added.Coverage)));
     }
 
     private static ActivitySession Read(SqliteDataReader r, string userId) =>

@@ -16,14 +16,16 @@ public sealed class MemberKeys
     public long GetOrCreate(SqliteConnection c, SqliteTransaction tx, string workspaceId, string userId)
     {
         if (Find(c, tx, workspaceId, userId) is { } key) return key;
-        c.Execute("INSERT OR IGNORE INTO member_keys(workspace_id, user_id) VALUES (@ws, @user)", tx, ("@ws", workspaceId), ("@user", userId));
+        c.Execute("INSERT OR IGNORE INTO member_keys(workspace_id, user_id) VALUES (@ws, @user)", tx, ("@ws",
+            workspaceId), ("@user", userId));
         return Find(c, tx, workspaceId, userId) ?? throw new InvalidOperationException("Member key was not created.");
     }
 
     public long? Find(SqliteConnection c, SqliteTransaction? tx, string workspaceId, string userId)
     {
         if (_keys.TryGetValue((workspaceId, userId), out var cached)) return cached;
-        var found = c.Scalar("SELECT key FROM member_keys WHERE workspace_id=@ws AND user_id=@user", tx, ("@ws", workspaceId), ("@user", userId));
+        var found = c.Scalar("SELECT key FROM member_keys WHERE workspace_id=@ws AND user_id=@user", tx, ("@ws",
+            workspaceId), ("@user", userId));
         if (found is null) return null;
         // Only keys read outside a write transaction are known committed; a rolled-back one must not be cached.
         if (tx is null) _keys[(workspaceId, userId)] = (long)found;
@@ -31,7 +33,9 @@ public sealed class MemberKeys
     }
 
     /// <summary>All keys of a workspace mapped to member ids (one query; member ids are interned per key).</summary>
-    public Dictionary<long, string> ForWorkspace(SqliteConnection c, string workspaceId, SqliteTransaction? tx = null) =>
-        c.Query("SELECT key, user_id FROM member_keys WHERE workspace_id=@ws", tx, r => (r.GetInt64(0), r.GetString(1)), ("@ws", workspaceId))
+    public Dictionary<long, string> ForWorkspace(SqliteConnection c, string workspaceId,
+        SqliteTransaction? tx = null) =>
+        c.Query("SELECT key, user_id FROM member_keys WHERE workspace_id=@ws", tx, r => (r.GetInt64(0),
+            r.GetString(1)), ("@ws", workspaceId))
             .ToDictionary(k => k.Item1, k => _users.GetOrAdd(k.Item1, k.Item2));
 }

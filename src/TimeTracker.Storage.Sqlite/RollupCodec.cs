@@ -42,16 +42,19 @@ internal static class RollupCodec
         for (var i = 0; i < count; i++, offset += 16)
         {
             var @out = BinaryPrimitives.ReadInt64LittleEndian(data[(offset + 8)..]);
-            sessions[i] = new SessionRef(BinaryPrimitives.ReadInt64LittleEndian(data[offset..]), @out == NoValue ? null : @out);
+            sessions[i] = new SessionRef(BinaryPrimitives.ReadInt64LittleEndian(data[offset..]), @out == NoValue
+                ? null : @out);
         }
-        return new DaySummary(userId, day, IntervalSet.FromNormalized(work), IntervalSet.FromNormalized(idle), sessions);
+        return new DaySummary(userId, day, IntervalSet.FromNormalized(work), IntervalSet.FromNormalized(idle),
+            sessions);
     }
 
     /// <summary>
     /// A member-day's running totals through the day, with the day's own totals so one row also gives the totals
     /// before it; see the <c>prefix</c> column.
     /// </summary>
-    public readonly record struct Prefix(long Day, long CumulativeWork, long CumulativeIdle, long DayWork, long DayIdle, long? FirstIn, long? LastOut, bool HasOpen)
+    public readonly record struct Prefix(long Day, long CumulativeWork, long CumulativeIdle, long DayWork,
+        long DayIdle, long? FirstIn, long? LastOut, bool HasOpen)
     {
         public long WorkBefore => CumulativeWork - DayWork;
         public long IdleBefore => CumulativeIdle - DayIdle;
@@ -80,9 +83,11 @@ internal static class RollupCodec
     {
         var first = BinaryPrimitives.ReadInt64LittleEndian(data[40..]);
         var last = BinaryPrimitives.ReadInt64LittleEndian(data[48..]);
-        return new Prefix(BinaryPrimitives.ReadInt64LittleEndian(data), BinaryPrimitives.ReadInt64LittleEndian(data[8..]),
+        return new Prefix(BinaryPrimitives.ReadInt64LittleEndian(data),
+            BinaryPrimitives.ReadInt64LittleEndian(data[8..]),
             BinaryPrimitives.ReadInt64LittleEndian(data[16..]), BinaryPrimitives.ReadInt64LittleEndian(data[24..]),
-            BinaryPrimitives.ReadInt64LittleEndian(data[32..]), first == NoValue ? null : first, last == NoValue ? null : last, data[56] != 0);
+            BinaryPrimitives.ReadInt64LittleEndian(data[32..]), first == NoValue ? null : first, last == NoValue
+                ? null : last, data[56] != 0);
     }
 
     public static byte[] EncodeMasks(IReadOnlyList<(long Key, QuarterHourMask Mask)> members)
@@ -98,7 +103,8 @@ internal static class RollupCodec
         return buffer;
     }
 
-    /// <summary>Decodes a workspace day's entries into <paramref name="buffer"/> (grown when needed) and returns how many there are.</summary>
+    /// <summary>Decodes a workspace day's entries into <paramref name="buffer"/> (grown when needed) and returns how
+    /// many there are.</summary>
     public static int DecodeMasks(ReadOnlySpan<byte> data, Func<long, int> member, ref MemberMask[] buffer)
     {
         var count = data.Length / MaskEntryBytes;
@@ -107,7 +113,8 @@ internal static class RollupCodec
         {
             var entry = data[(i * MaskEntryBytes)..];
             buffer[i] = new MemberMask(member(BinaryPrimitives.ReadInt64LittleEndian(entry)),
-                new QuarterHourMask(BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]), BinaryPrimitives.ReadUInt32LittleEndian(entry[16..])));
+                new QuarterHourMask(BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]),
+                    BinaryPrimitives.ReadUInt32LittleEndian(entry[16..])));
         }
         return count;
     }
@@ -145,7 +152,8 @@ internal static class RollupCodec
         offset += 4;
         var items = new TimeRange[count];
         for (var i = 0; i < count; i++, offset += 16)
-            items[i] = new TimeRange(BinaryPrimitives.ReadInt64LittleEndian(data[offset..]), BinaryPrimitives.ReadInt64LittleEndian(data[(offset + 8)..]));
+            items[i] = new TimeRange(BinaryPrimitives.ReadInt64LittleEndian(data[offset..]),
+                BinaryPrimitives.ReadInt64LittleEndian(data[(offset + 8)..]));
         return items;
     }
 }

@@ -7,7 +7,8 @@ namespace TimeTracker.Storage.Sqlite;
 
 public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IActivityStore
 {
-    public Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default) =>
+    public Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples,
+        CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
             var workspaceId = workspace.Id;
@@ -20,7 +21,8 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             {
                 var intervals = samples.Select(s => TimeRange.Of(s.Start, s.End)).ToList();
                 var reach = ActivitySession.Reach(intervals, gap);
-                var touched = ActivitySessionRows.Overlapping(c, tx, owner, userId, reach.Start, reach.End, inclusive: true);
+                var touched = ActivitySessionRows.Overlapping(c, tx, owner, userId, reach.Start, reach.End,
+                    inclusive: true);
                 var change = ActivitySession.Merge(userId, touched, intervals, gap);
                 ActivitySessionRows.Apply(c, tx, owner, change);
                 DirtyDays.Mark(c, tx, workspaceId, userId, change.DaysTouched());
@@ -28,7 +30,8 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             return new IngestResult(accepted, samples.Count - accepted);
         }, ct);
 
-    private static (int Accepted, HashSet<long> IdleDays) Insert(SqliteConnection c, SqliteTransaction tx, long owner, IReadOnlyList<ActivitySample> samples)
+    private static (int Accepted, HashSet<long> IdleDays) Insert(SqliteConnection c, SqliteTransaction tx,
+        long owner, IReadOnlyList<ActivitySample> samples)
     {
         using var insert = c.CreateCommand();
         insert.Transaction = tx;
@@ -56,7 +59,8 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
     }
 
     public Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
-        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+            CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<(string, DateTimeOffset, DateTimeOffset)>>(c =>
         {
             var result = new List<(string, DateTimeOffset, DateTimeOffset)>();
@@ -75,14 +79,16 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             return result;
         }, ct);
 
-    public Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
+    public Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId,
+        IReadOnlyCollection<string>? userIds,
         DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<ActivitySession>>(c => Owners(c, workspaceId, userIds)
-            .SelectMany(o => ActivitySessionRows.Overlapping(c, null, o.Key, o.UserId, fromUtc.UtcTicks, toUtc.UtcTicks, inclusive: false))
+            .SelectMany(o => ActivitySessionRows.Overlapping(c, null, o.Key, o.UserId, fromUtc.UtcTicks,
+                toUtc.UtcTicks, inclusive: false))
             .ToList(), ct);
 
-    public Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds,
-        DateTimeOffset beforeUtc, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId,
+        IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<ActivitySession>>(c => Owners(c, workspaceId, userIds)
             .Select(o => ActivitySessionRows.LastBefore(c, o.Key, o.UserId, beforeUtc.UtcTicks))
             .OfType<ActivitySession>().ToList(), ct);
@@ -97,10 +103,12 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
         {
             foreach (var (key, userId) in keys.ForWorkspace(c, workspaceId, tx))
             {
-                var existing = ActivitySessionRows.Overlapping(c, tx, key, userId, long.MinValue, long.MaxValue, inclusive: true);
+                var existing = ActivitySessionRows.Overlapping(c, tx, key, userId, long.MinValue, long.MaxValue,
+                    inclusive: true);
                 var samples = c.Query("SELECT start_at, end_at FROM activity WHERE member_key=@key", tx,
                     r => new TimeRange(r.GetInt64(0), r.GetInt64(1)), ("@key", key));
-                var rebuilt = ActivitySession.Derive(userId, IntervalSet.Union(existing.SelectMany(s => s.Coverage.Items).Concat(samples)), sessionGap);
+                var rebuilt = ActivitySession.Derive(userId, IntervalSet.Union(existing.SelectMany(s =>
+                    s.Coverage.Items).Concat(samples)), sessionGap);
                 c.Execute("DELETE FROM activity_sessions WHERE member_key=@key", tx, ("@key", key));
                 ActivitySessionRows.Apply(c, tx, key, new SessionChange([], rebuilt));
             }
@@ -111,8 +119,10 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             "DELETE FROM activity WHERE member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws) AND end_at < @before", tx,
             ("@ws", workspaceId), ("@before", endedBefore.UtcTicks)), ct);
 
-    private IEnumerable<(long Key, string UserId)> Owners(SqliteConnection c, string workspaceId, IReadOnlyCollection<string>? userIds) =>
+    private IEnumerable<(long Key, string UserId)> Owners(SqliteConnection c, string workspaceId,
+        IReadOnlyCollection<string>? userIds) =>
         userIds is null
             ? keys.ForWorkspace(c, workspaceId).Select(k => (k.Key, k.Value))
-            : userIds.Distinct().Select(u => (Key: keys.Find(c, null, workspaceId, u), UserId: u)).Where(o => o.Key is not null).Select(o => (o.Key!.Value, o.UserId));
+            : userIds.Distinct().Select(u => (Key: keys.Find(c, null, workspaceId, u), UserId: u)).Where(o =>
+                o.Key is not null).Select(o => (o.Key!.Value, o.UserId));
 }

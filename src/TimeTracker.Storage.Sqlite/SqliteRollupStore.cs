@@ -13,18 +13,22 @@ namespace TimeTracker.Storage.Sqlite;
 public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRollupStore
 {
     public Task<long?> GetWatermarkAsync(string workspaceId, CancellationToken ct = default) =>
-        db.ReadAsync(c => c.Scalar("SELECT watermark FROM rollup_state WHERE workspace_id=@ws", null, ("@ws", workspaceId)) as long?, ct);
+        db.ReadAsync(c => c.Scalar("SELECT watermark FROM rollup_state WHERE workspace_id=@ws", null, ("@ws",
+            workspaceId)) as long?, ct);
 
-    public Task<IReadOnlyList<(string UserId, long Day)>> GetDirtyAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<(string UserId, long Day)>> GetDirtyAsync(string workspaceId, long fromDay, long toDay,
+        CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<(string, long)>>(c => c.Query(
             "SELECT user_id, day FROM rollup_dirty WHERE workspace_id=@ws AND day BETWEEN @from AND @to", null,
             r => (r.GetString(0), r.GetInt64(1)), ("@ws", workspaceId), ("@from", fromDay), ("@to", toDay)), ct);
 
     public Task<long> GetDirtyVersionAsync(string workspaceId, CancellationToken ct = default) =>
-        db.ReadAsync(c => c.Scalar("SELECT seq FROM sqlite_sequence WHERE name='rollup_dirty'", null) as long? ?? 0, ct);
+        db.ReadAsync(c => c.Scalar("SELECT seq FROM sqlite_sequence WHERE name='rollup_dirty'", null) as long? ?? 0,
+            ct);
 
     /// <summary>The whole days and the edge days are read concurrently, on two pooled connections.</summary>
-    public async Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds, RollupQuery query, CancellationToken ct = default)
+    public async Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds,
+        RollupQuery query, CancellationToken ct = default)
     {
         var whole = query.HasWholeDays
             ? SumDaysAsync(workspaceId, userIds, query.FirstWholeDay, query.LastWholeDay, ct)
@@ -35,7 +39,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         return new RollupRead(await whole, await edges);
     }
 
-    internal Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default) =>
+    internal Task<IReadOnlyDictionary<string, DayTotals>> SumDaysAsync(string workspaceId,
+        IReadOnlyCollection<string> userIds, long fromDay, long toDay, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyDictionary<string, DayTotals>>(c =>
         {
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
@@ -57,14 +62,15 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 if (last.Day < fromDay) continue;
                 var first = RollupCodec.DecodePrefix((byte[])r[2]);
                 // The last day's last clock-out is the range's: any later-ending session also touches that day.
-                result[byKey[r.GetInt64(0)]] = new DayTotals(last.CumulativeWork - first.WorkBefore, last.CumulativeIdle - first.IdleBefore,
-                    first.FirstIn, last.LastOut, last.HasOpen);
+                result[byKey[r.GetInt64(0)]] = new DayTotals(last.CumulativeWork - first.WorkBefore,
+                    last.CumulativeIdle - first.IdleBefore, first.FirstIn, last.LastOut, last.HasOpen);
             }
             return result;
         }, ct);
 
     /// <summary>The days' narrow rows place them; only straddling days' intervals are then read and decoded.</summary>
-    internal Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds, IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default) =>
+    internal Task<IReadOnlyList<EdgeDay>> GetEdgeDaysAsync(string workspaceId, IReadOnlyCollection<string> userIds,
+        IReadOnlyCollection<long> days, TimeRange range, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<EdgeDay>>(c =>
         {
             var (byKey, inList, parameters) = KeysOf(c, workspaceId, userIds);
@@ -78,7 +84,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 {
                     var totals = RollupCodec.DecodePrefix((byte[])r[2]).OfDay;
                     var placement = totals.PlaceIn(range);
-                    if (placement == DayPlacement.Inside) result.Add(new EdgeDay(byKey[r.GetInt64(0)], r.GetInt64(1), totals, null));
+                    if (placement == DayPlacement.Inside) result.Add(new EdgeDay(byKey[r.GetInt64(0)], r.GetInt64(1),
+                        totals, null));
                     else if (placement == DayPlacement.Straddles) straddling[(r.GetInt64(0), r.GetInt64(1))] = totals;
                 }
             }
@@ -86,7 +93,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             return result;
         }, ct);
 
-    private static List<EdgeDay> ReadStraddling(SqliteConnection c, Dictionary<long, string> byKey, Dictionary<(long Key, long Day), DayTotals> straddling, IReadOnlyCollection<long> days)
+    private static List<EdgeDay> ReadStraddling(SqliteConnection c, Dictionary<long, string> byKey,
+        Dictionary<(long Key, long Day), DayTotals> straddling, IReadOnlyCollection<long> days)
     {
         using var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN (SELECT value FROM json_each(@keys)) AND day IN ({DayList(days)})",
             null, ("@keys", SqlCommands.JsonList(straddling.Keys.Select(k => k.Key))));
@@ -102,7 +110,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         return read;
     }
 
-    public Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default) =>
+    public Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor,
+        CancellationToken ct = default) =>
         db.ReadAsync(c =>
         {
             var users = keys.ForWorkspace(c, workspaceId);
@@ -120,7 +129,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             return true;
         }, ct);
 
-    /// <summary>Member key → position in the workspace's key list; an array when keys are dense enough (they usually are).</summary>
+    /// <summary>Member key → position in the workspace's key list; an array when keys are dense enough (they usually
+    /// are).</summary>
     private sealed class MemberIndex
     {
         private readonly int[]? _dense;
@@ -136,32 +146,39 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 else _sparse[list[i]] = i;
         }
 
-        /// <summary>Throws for a key outside the workspace, as the dictionary would, rather than answering member 0.</summary>
+        /// <summary>Throws for a key outside the workspace, as the dictionary would, rather than answering member
+        /// 0.</summary>
         public int Of(long key) => _dense is null ? _sparse[key]
-            : key < _dense.Length && _dense[key] >= 0 ? _dense[key] : throw new KeyNotFoundException($"Member key {key} is not in this workspace.");
+            : key < _dense.Length && _dense[key] >= 0 ? _dense[key]
+                : throw new KeyNotFoundException($"Member key {key} is not in this workspace.");
     }
 
     public Task ResetAsync(string workspaceId, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
             // Raise the dirty sequence, so every version read before this reset is older than it.
-            c.Execute("INSERT INTO rollup_dirty(workspace_id, user_id, day) VALUES (@ws, '', @day)", tx, ("@ws", workspaceId), ("@day", long.MinValue));
+            c.Execute("INSERT INTO rollup_dirty(workspace_id, user_id, day) VALUES (@ws, '', @day)", tx, ("@ws",
+                workspaceId), ("@day", long.MinValue));
             var version = (long)c.Scalar("SELECT last_insert_rowid()", tx)!;
             const string keysOf = "member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)";
             foreach (var sql in new[]
                      {
                          $"DELETE FROM member_days WHERE {keysOf}", $"DELETE FROM member_day_intervals WHERE {keysOf}",
-                         "DELETE FROM workspace_days WHERE workspace_id=@ws", "DELETE FROM rollup_dirty WHERE workspace_id=@ws",
+                         "DELETE FROM workspace_days WHERE workspace_id=@ws",
+                             "DELETE FROM rollup_dirty WHERE workspace_id=@ws",
                          "DELETE FROM rollup_state WHERE workspace_id=@ws",
                      })
                 c.Execute(sql, tx, ("@ws", workspaceId));
-            c.Execute("INSERT OR REPLACE INTO rollup_resets(workspace_id, version) VALUES (@ws, @version)", tx, ("@ws", workspaceId), ("@version", version));
+            c.Execute("INSERT OR REPLACE INTO rollup_resets(workspace_id, version) VALUES (@ws, @version)", tx,
+                ("@ws", workspaceId), ("@version", version));
         }, ct);
 
-    public Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default) =>
+    public Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries,
+        long dirtyVersion, long? watermark, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
-            if (c.Scalar("SELECT version FROM rollup_resets WHERE workspace_id=@ws", tx, ("@ws", workspaceId)) is long reset && reset > dirtyVersion) return;
+            if (c.Scalar("SELECT version FROM rollup_resets WHERE workspace_id=@ws", tx, ("@ws",
+                workspaceId)) is long reset && reset > dirtyVersion) return;
             var affected = new HashSet<long>();
             if (days.Count > 0)
             {
@@ -170,7 +187,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                     tx, r => r.GetInt64(0), ("@ws", workspaceId)));
                 c.Execute($"DELETE FROM member_days WHERE day IN ({dayList}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
                 c.Execute($"DELETE FROM member_day_intervals WHERE day IN ({dayList}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
-                c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND day IN ({dayList})", tx, ("@ws", workspaceId));
+                c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND day IN ({dayList})", tx, ("@ws",
+                    workspaceId));
                 c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND day IN ({dayList}) AND seq <= @version", tx, ("@ws", workspaceId), ("@version", dirtyVersion));
             }
             affected.UnionWith(InsertMemberDays(c, tx, workspaceId, summaries, out var masks));
@@ -199,29 +217,33 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                     tx, ("@ws", workspaceId), ("@w", w));
         }, ct);
 
-    /// <summary>Rewrites a member's running totals from <paramref name="fromDay"/> on (in a forward backfill, only the new rows).</summary>
+    /// <summary>Rewrites a member's running totals from <paramref name="fromDay"/> on (in a forward backfill, only the
+    /// new rows).</summary>
     private static void RecomputePrefixes(SqliteConnection c, SqliteTransaction tx, long key, long fromDay)
     {
         var before = c.Scalar("SELECT prefix FROM member_days WHERE member_key=@key AND day < @from ORDER BY day DESC LIMIT 1", tx,
             ("@key", key), ("@from", fromDay)) is byte[] blob ? RollupCodec.DecodePrefix(blob) : default;
         var rows = c.Query("SELECT day, work_ticks, idle_ticks, first_in, last_out, has_open FROM member_days WHERE member_key=@key AND day >= @from ORDER BY day", tx,
-            r => (Day: r.GetInt64(0), Work: r.GetInt64(1), Idle: r.GetInt64(2), FirstIn: r.IsDBNull(3) ? (long?)null : r.GetInt64(3),
+            r => (Day: r.GetInt64(0), Work: r.GetInt64(1), Idle: r.GetInt64(2), FirstIn: r.IsDBNull(3)
+                ? (long?)null : r.GetInt64(3),
                 LastOut: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), HasOpen: r.GetInt64(5) != 0),
             ("@key", key), ("@from", fromDay));
-        using var update = c.Command("UPDATE member_days SET prefix=@prefix WHERE member_key=@key AND day=@day", tx, ("@prefix", Array.Empty<byte>()), ("@key", key), ("@day", 0L));
+        using var update = c.Command("UPDATE member_days SET prefix=@prefix WHERE member_key=@key AND day=@day", tx,
+            ("@prefix", Array.Empty<byte>()), ("@key", key), ("@day", 0L));
         long work = before.CumulativeWork, idle = before.CumulativeIdle;
         foreach (var row in rows)
         {
             work += row.Work;
             idle += row.Idle;
-            update.Parameters["@prefix"].Value = RollupCodec.EncodePrefix(new RollupCodec.Prefix(row.Day, work, idle, row.Work, row.Idle, row.FirstIn, row.LastOut, row.HasOpen));
+            update.Parameters["@prefix"].Value = RollupCodec.EncodePrefix(new RollupCodec.Prefix(row.Day, work, idle,
+                row.Work, row.Idle, row.FirstIn, row.LastOut, row.HasOpen));
             update.Parameters["@day"].Value = row.Day;
             update.ExecuteNonQuery();
         }
     }
 
-    private HashSet<long> InsertMemberDays(SqliteConnection c, SqliteTransaction tx, string workspaceId, IReadOnlyList<DaySummary> summaries,
-        out SortedDictionary<long, List<(long, QuarterHourMask)>> masks)
+    private HashSet<long> InsertMemberDays(SqliteConnection c, SqliteTransaction tx, string workspaceId,
+        IReadOnlyList<DaySummary> summaries, out SortedDictionary<long, List<(long, QuarterHourMask)>> masks)
     {
         masks = [];
         var written = new HashSet<long>();
@@ -245,7 +267,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             foreach (var summary in ordered)
             {
                 var totals = summary.Totals();
-                running = new RollupCodec.Prefix(summary.Day, running.CumulativeWork + totals.WorkTicks, running.CumulativeIdle + totals.IdleTicks,
+                running = new RollupCodec.Prefix(summary.Day, running.CumulativeWork + totals.WorkTicks,
+                    running.CumulativeIdle + totals.IdleTicks,
                     totals.WorkTicks, totals.IdleTicks, totals.FirstIn, totals.LastOut, totals.HasOpen);
                 p["@key"].Value = key;
                 p["@day"].Value = summary.Day;
@@ -260,13 +283,15 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 insertIntervals.Parameters["@day"].Value = summary.Day;
                 insertIntervals.Parameters["@intervals"].Value = RollupCodec.EncodeDay(summary);
                 insertIntervals.ExecuteNonQuery();
-                (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = []).Add((key, QuarterHourMask.FromWork(summary.Work, summary.Day)));
+                (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = []).Add((key,
+                    QuarterHourMask.FromWork(summary.Work, summary.Day)));
             }
         }
         return written;
     }
 
-    private (Dictionary<long, string> ByKey, string InList, (string, object?)[] Parameters) KeysOf(SqliteConnection c, string workspaceId, IReadOnlyCollection<string> userIds)
+    private (Dictionary<long, string> ByKey, string InList, (string,
+        object?)[] Parameters) KeysOf(SqliteConnection c, string workspaceId, IReadOnlyCollection<string> userIds)
     {
         var byKey = new Dictionary<long, string>();
         foreach (var user in userIds)
@@ -274,5 +299,6 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         return (byKey, "SELECT value FROM json_each(@keys)", [("@keys", SqlCommands.JsonList(byKey.Keys))]);
     }
 
-    private static string DayList(IEnumerable<long> days) => string.Join(",", days.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+    private static string DayList(IEnumerable<long> days) => string.Join(",", days.Select(d =>
+        d.ToString(CultureInfo.InvariantCulture)));
 }

@@ -10,7 +10,8 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
     private const string Columns = "id, name, time_zone, created_at, auto_clock_out_after_hours, activity_retention_days, " +
         "work_time_source, activity_session_gap_minutes";
 
-    public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => db.ReadAsync(c => Find(c, workspaceId), ct);
+    public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => db.ReadAsync(c => Find(c,
+        workspaceId), ct);
 
     internal static Workspace? Find(SqliteConnection c, string workspaceId) =>
         c.Query($"SELECT {Columns} FROM workspaces WHERE id=@id", null, Read, ("@id", workspaceId)).SingleOrDefault();
@@ -19,7 +20,8 @@ public sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
         db.ReadAsync(c => c.Scalar("SELECT 1 FROM workspaces LIMIT 1", null) is not null, ct);
 
     public Task<IReadOnlyList<Workspace>> ListAsync(CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<Workspace>>(c => c.Query($"SELECT {Columns} FROM workspaces ORDER BY id", null, Read), ct);
+        db.ReadAsync<IReadOnlyList<Workspace>>(c => c.Query($"SELECT {Columns} FROM workspaces ORDER BY id", null,
+            Read), ct);
 
     public Task CreateAsync(Workspace workspace, Member owner, ApiKey ownerKey, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>

@@ -8,14 +8,16 @@ using TimeTracker.Core.Time;
 
 namespace TimeTracker.Api.Activity;
 
-/// <summary>Desktop trackers upload active/idle samples in batches (docs/API.md, Activity). Re-sent sample ids are ignored.</summary>
+/// <summary>Desktop trackers upload active/idle samples in batches (docs/API.md, Activity). Re-sent sample ids are
+/// ignored.</summary>
 public static class ActivityEndpoints
 {
     public const long BodyLimit = 5L << 20;
 
     public sealed record IngestResponse(int Accepted, int Duplicates);
 
-    public static Task<IResult> Ingest(HttpRequest request, ActivityServices services) => WebWork.Handle(request, async ctx =>
+    public static Task<IResult> Ingest(HttpRequest request, ActivityServices services) => WebWork.Handle(request,
+        async ctx =>
     {
         var caller = await ctx.CallerAsync();
         var body = await ctx.BodyAsync(BodyLimit);
@@ -27,16 +29,19 @@ public static class ActivityEndpoints
             if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record activity for this user.");
         }
         // Authentication read the workspace already: its settings decide how the batch is stored.
-        var workspace = caller.Workspace ?? await services.Workspaces.GetAsync(caller.WorkspaceId, ctx.Aborted) ?? throw ApiException.NotFound("Workspace");
+        var workspace = caller.Workspace ?? await services.Workspaces.GetAsync(caller.WorkspaceId,
+            ctx.Aborted) ?? throw ApiException.NotFound("Workspace");
         var result = await services.Activity.AddAsync(workspace, userId, samples, ctx.Aborted);
-        return WebWork.Ok(ctx, new IngestResponse(result.Accepted, result.Duplicates), "Activity recorded successfully");
+        return WebWork.Ok(ctx, new IngestResponse(result.Accepted, result.Duplicates),
+            "Activity recorded successfully");
     });
 
     internal static List<ActivitySample> ParseSamples(RequestBody body)
     {
         var items = body.Array("samples") ?? throw ApiException.Required("samples");
         if (items.Count == 0) throw body.Invalid("samples", "must contain at least one sample");
-        if (items.Count > ActivitySample.MaxBatch) throw body.Invalid("samples", $"must contain at most {ActivitySample.MaxBatch} samples");
+        if (items.Count > ActivitySample.MaxBatch) throw body.Invalid("samples",
+            $"must contain at most {ActivitySample.MaxBatch} samples");
         var samples = new List<ActivitySample>(items.Count);
         for (var i = 0; i < items.Count; i++)
             samples.Add(ParseSample(RequestBody.Of(items[i], $"samples[{i}].")));
@@ -65,7 +70,8 @@ public static class ActivityEndpoints
         var text = item.RequiredString(name, 40);
         // Instants need an explicit offset or Z: a tracker's local wall time would be ambiguous.
         if (!IsoInstant.TryParse(text, offsetRequired: true, out var value))
-            throw item.Invalid(name, $"must be an ISO 8601 instant with an offset, e.g. 2026-02-08T04:00:00Z, {InputBounds.Description}");
+            throw item.Invalid(name,
+                $"must be an ISO 8601 instant with an offset, e.g. 2026-02-08T04:00:00Z, {InputBounds.Description}");
         return value;
     }
 }

@@ -32,7 +32,8 @@ public sealed record ActivitySession(string UserId, TimeRange Span, IntervalSet 
             if (i < items.Count && items[i].Start - items[i - 1].End <= gap.Ticks) continue;
             var parts = new TimeRange[i - first];
             for (var k = first; k < i; k++) parts[k - first] = items[k];
-            sessions.Add(new ActivitySession(userId, new TimeRange(items[first].Start, items[i - 1].End), IntervalSet.FromNormalized(parts)));
+            sessions.Add(new ActivitySession(userId, new TimeRange(items[first].Start, items[i - 1].End),
+                IntervalSet.FromNormalized(parts)));
             first = i;
         }
         return sessions;
@@ -43,15 +44,19 @@ public sealed record ActivitySession(string UserId, TimeRange Span, IntervalSet 
     /// of them, see <see cref="Reach"/>): the sessions to delete and the ones to write. Sessions only grow or join,
     /// so each removed one lies inside an added one, and the UTC days of the added ones are all that changed.
     /// </summary>
-    public static SessionChange Merge(string userId, IReadOnlyList<ActivitySession> touched, IEnumerable<TimeRange> samples, TimeSpan gap)
+    public static SessionChange Merge(string userId, IReadOnlyList<ActivitySession> touched,
+        IEnumerable<TimeRange> samples, TimeSpan gap)
     {
         var merged = Derive(userId, IntervalSet.Union(touched.SelectMany(s => s.Coverage.Items).Concat(samples)), gap);
-        return new SessionChange(touched.Where(t => !merged.Any(t.SameAs)).ToList(), merged.Where(m => !touched.Any(m.SameAs)).ToList());
+        return new SessionChange(touched.Where(t => !merged.Any(t.SameAs)).ToList(), merged.Where(m =>
+            !touched.Any(m.SameAs)).ToList());
     }
 
-    private bool SameAs(ActivitySession other) => Span == other.Span && Coverage.Items.SequenceEqual(other.Coverage.Items);
+    private bool SameAs(ActivitySession other) => Span == other.Span
+        && Coverage.Items.SequenceEqual(other.Coverage.Items);
 
-    /// <summary>The window whose stored sessions a batch can join: its samples widened by the gap on both sides.</summary>
+    /// <summary>The window whose stored sessions a batch can join: its samples widened by the gap on both
+    /// sides.</summary>
     public static TimeRange Reach(IReadOnlyCollection<TimeRange> samples, TimeSpan gap) =>
         new(samples.Min(s => s.Start) - gap.Ticks, samples.Max(s => s.End) + gap.Ticks);
 }

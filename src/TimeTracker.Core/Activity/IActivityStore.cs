@@ -11,19 +11,21 @@ public interface IActivityStore
     /// merged with the batch in the same write, and every UTC day they change is marked dirty. The workspace's
     /// retention applies to what is stored.
     /// </summary>
-    Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples, CancellationToken ct = default);
+    Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples,
+        CancellationToken ct = default);
 
     /// <summary>Idle samples of the users overlapping [fromUtc, toUtc).</summary>
     Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
-        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default);
+        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+            CancellationToken ct = default);
 
     /// <summary>Derived sessions of the users (null: all) overlapping [fromUtc, toUtc), by user and start.</summary>
     Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId, IReadOnlyCollection<string>? userIds,
         DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default);
 
     /// <summary>Each user's last derived session starting before <paramref name="beforeUtc"/>.</summary>
-    Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds,
-        DateTimeOffset beforeUtc, CancellationToken ct = default);
+    Task<IReadOnlyList<ActivitySession>> GetLastSessionsBeforeAsync(string workspaceId,
+        IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default);
 
     /// <summary>The start of the workspace's earliest derived session, or null when it has none.</summary>
     Task<DateTimeOffset?> GetFirstSessionStartAsync(string workspaceId, CancellationToken ct = default);

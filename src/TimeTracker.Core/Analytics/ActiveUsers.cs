@@ -4,14 +4,16 @@ using TimeTracker.Core.Time;
 namespace TimeTracker.Core.Analytics;
 
 /// <summary>
-/// Rocket.Chat's active users per local day (docs/API.md, Engagement dashboard): a member is active on a day when they have worked time
+/// Rocket.Chat's active users per local day (docs/API.md, Engagement dashboard): a member is active on a day when they
+/// have worked time
 /// inside it. Clean rolled-up days are answered from quarter-hour masks; other days from raw sessions.
 /// </summary>
 public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvider clock)
 {
     public sealed record Day(LocalDate Date, RankedIds UserIds);
 
-    /// <summary>Members seen so far, as small integers; days collect indexes, which hash far cheaper than ids.</summary>
+    /// <summary>Members seen so far, as small integers; days collect indexes, which hash far cheaper than
+    /// ids.</summary>
     private sealed class Members
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
@@ -43,8 +45,10 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
         public IEnumerable<int> Members() => RankedIds.SetBits(_bits);
     }
 
-    /// <summary>Days in [from, to] (local dates in <paramref name="zone"/>) with at least one active member, newest first.</summary>
-    public async Task<IReadOnlyList<Day>> ComputeAsync(string workspaceId, DateTimeZone zone, LocalDate from, LocalDate to, bool useRollups = true, CancellationToken ct = default)
+    /// <summary>Days in [from, to] (local dates in <paramref name="zone"/>) with at least one active member, newest
+    /// first.</summary>
+    public async Task<IReadOnlyList<Day>> ComputeAsync(string workspaceId, DateTimeZone zone, LocalDate from,
+        LocalDate to, bool useRollups = true, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var days = new List<(LocalDate Date, TimeRange Span)>();
@@ -57,8 +61,10 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
         {
             var firstUtc = ZoneDays.UtcDay(days[0].Span.Start);
             var lastUtc = ZoneDays.UtcDay(days[^1].Span.End - 1);
-            var watermark = Math.Min(await rollups.GetWatermarkAsync(workspaceId, ct) ?? long.MinValue, ZoneDays.UtcDay(now) - 1);
-            var dirty = watermark < firstUtc ? [] : (await rollups.GetDirtyAsync(workspaceId, firstUtc, Math.Min(lastUtc, watermark), ct)).Select(d => d.Day).ToHashSet();
+            var watermark = Math.Min(await rollups.GetWatermarkAsync(workspaceId, ct) ?? long.MinValue,
+                ZoneDays.UtcDay(now) - 1);
+            var dirty = watermark < firstUtc ? [] : (await rollups.GetDirtyAsync(workspaceId, firstUtc,
+                Math.Min(lastUtc, watermark), ct)).Select(d => d.Day).ToHashSet();
             bool Usable(long utcDay) => utcDay <= watermark && !dirty.Contains(utcDay);
             bool FromRollups((LocalDate Date, TimeRange Span) d) =>
                 d.Span.Start % QuarterHourMask.SlotTicks == 0 && d.Span.End % QuarterHourMask.SlotTicks == 0 &&
@@ -67,14 +73,15 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
             var rolled = days.Where(FromRollups).ToList();
             rawDays = days.Where(d => !FromRollups(d)).ToList();
             if (rolled.Count > 0)
-                await rollups.VisitEngagementAsync(workspaceId, ZoneDays.UtcDay(rolled[0].Span.Start), ZoneDays.UtcDay(rolled[^1].Span.End - 1),
-                    new MaskReader(rolled, active, members), ct);
+                await rollups.VisitEngagementAsync(workspaceId, ZoneDays.UtcDay(rolled[0].Span.Start),
+                    ZoneDays.UtcDay(rolled[^1].Span.End - 1), new MaskReader(rolled, active, members), ct);
         }
 
         if (rawDays.Count > 0)
         {
             var span = new TimeRange(rawDays[0].Span.Start, rawDays[^1].Span.End);
-            var raw = await work.ReadAsync(workspaceId, await work.DerivedGapAsync(workspaceId, ct), null, span, withIdle: false, ct);
+            var raw = await work.ReadAsync(workspaceId, await work.DerivedGapAsync(workspaceId, ct), null, span,
+                withIdle: false, ct);
             foreach (var (user, worked) in raw.WorkedSpans(now))
             {
                 foreach (var (date, daySpan) in rawDays)
@@ -83,7 +90,8 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
         }
 
         // Rank the members by id once and re-index each day by rank, instead of sorting every day's list.
-        var byRank = Enumerable.Range(0, members.Ids.Count).OrderBy(i => members.Ids[i], StringComparer.Ordinal).ToArray();
+        var byRank = Enumerable.Range(0, members.Ids.Count).OrderBy(i => members.Ids[i],
+            StringComparer.Ordinal).ToArray();
         var rankOf = new int[byRank.Length];
         for (var rank = 0; rank < byRank.Length; rank++) rankOf[byRank[rank]] = rank;
         var idsByRank = byRank.Select(i => members.Ids[i]).ToArray();
@@ -102,7 +110,8 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
     /// Marks members active on the local days (ascending, not overlapping, each a run of whole quarter-hours) whose
     /// quarter-hours their UTC-day masks hit.
     /// </summary>
-    private sealed class MaskReader(List<(LocalDate Date, TimeRange Span)> localDays, Dictionary<LocalDate, MemberSet> active, Members seen) : IEngagementVisitor
+    private sealed class MaskReader(List<(LocalDate Date, TimeRange Span)> localDays, Dictionary<LocalDate,
+        MemberSet> active, Members seen) : IEngagementVisitor
     {
         private int[] _toLocal = [];
         private int _firstOpen;

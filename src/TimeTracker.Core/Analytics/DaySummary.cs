@@ -9,13 +9,14 @@ namespace TimeTracker.Core.Analytics;
 /// them, both clipped to the day, and the sessions that touched it. Intervals (not only totals) let a query in
 /// any zone clip the day exactly.
 /// </summary>
-public sealed record DaySummary(string UserId, long Day, IntervalSet Work, IntervalSet Idle, IReadOnlyList<SessionRef> Sessions)
+public sealed record DaySummary(string UserId, long Day, IntervalSet Work, IntervalSet Idle,
+    IReadOnlyList<SessionRef> Sessions)
 {
     public long WorkTicks => Work.TotalLength;
     public long IdleTicks => Idle.TotalLength;
 
-    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions, IEnumerable<ActivitySession> derived,
-        IEnumerable<TimeRange> idle, long nowTicks)
+    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions,
+        IEnumerable<ActivitySession> derived, IEnumerable<TimeRange> idle, long nowTicks)
     {
         var work = MemberWork.Compute(sessions, derived, idle, ZoneDays.UtcDaySpan(day), nowTicks);
         return new DaySummary(userId, day, work.Work, work.Idle, work.Sessions);

@@ -8,13 +8,16 @@ namespace TimeTracker.Core.Analytics;
 /// </summary>
 public interface IRollupStore
 {
-    /// <summary>The last UTC day number whose rollups are complete (dirty days excepted); null before the first run.</summary>
+    /// <summary>The last UTC day number whose rollups are complete (dirty days excepted); null before the first
+    /// run.</summary>
     Task<long?> GetWatermarkAsync(string workspaceId, CancellationToken ct = default);
 
     /// <summary>(member, UTC day) pairs whose raw data changed after they were rolled up.</summary>
-    Task<IReadOnlyList<(string UserId, long Day)>> GetDirtyAsync(string workspaceId, long fromDay, long toDay, CancellationToken ct = default);
+    Task<IReadOnlyList<(string UserId, long Day)>> GetDirtyAsync(string workspaceId, long fromDay, long toDay,
+        CancellationToken ct = default);
 
-    /// <summary>An opaque counter of dirty marks; rollups saved with it only clear marks made before it was read.</summary>
+    /// <summary>An opaque counter of dirty marks; rollups saved with it only clear marks made before it was
+    /// read.</summary>
     Task<long> GetDirtyVersionAsync(string workspaceId, CancellationToken ct = default);
 
     /// <summary>
@@ -22,13 +25,15 @@ public interface IRollupStore
     /// up per member, and the stored partial days at the range's edges placed by <see cref="DayTotals.PlaceIn"/> (days
     /// wholly outside are left out, only straddling days carry intervals). Members without rows are absent.
     /// </summary>
-    Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds, RollupQuery query, CancellationToken ct = default);
+    Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds, RollupQuery query,
+        CancellationToken ct = default);
 
     /// <summary>
     /// Streams, per UTC day in [fromDay, toDay] that has worked time, each member's quarter-hour mask to
     /// <paramref name="visitor"/>: first <see cref="IEngagementVisitor.Members"/>, then the days in ascending order.
     /// </summary>
-    Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor, CancellationToken ct = default);
+    Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor,
+        CancellationToken ct = default);
 
     /// <summary>
     /// Forgets every rollup and the watermark of the workspace, after a change of what counts as work: reads use raw
@@ -37,11 +42,13 @@ public interface IRollupStore
     Task ResetAsync(string workspaceId, CancellationToken ct = default);
 
     /// <summary>
-    /// Replaces everything stored for <paramref name="days"/> with <paramref name="summaries"/> (deterministic, so reruns
+    /// Replaces everything stored for <paramref name="days"/> with <paramref name="summaries"/> (deterministic, so
+    /// reruns
     /// are idempotent), clears dirty marks for those days made up to <paramref name="dirtyVersion"/>, and raises the
     /// watermark to <paramref name="watermark"/> when given.
     /// </summary>
-    Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries, long dirtyVersion, long? watermark, CancellationToken ct = default);
+    Task SaveAsync(string workspaceId, IReadOnlyCollection<long> days, IReadOnlyList<DaySummary> summaries,
+        long dirtyVersion, long? watermark, CancellationToken ct = default);
 }
 
 /// <summary>
@@ -50,21 +57,24 @@ public interface IRollupStore
 /// </summary>
 public interface IEngagementVisitor
 {
-    /// <summary>The members that <see cref="MemberMask.Member"/> indexes refer to; called once, before any day.</summary>
+    /// <summary>The members that <see cref="MemberMask.Member"/> indexes refer to; called once, before any
+    /// day.</summary>
     void Members(IReadOnlyList<string> memberIds);
 
     /// <summary>One UTC day's members with worked time. The span is only valid during the call.</summary>
     void Day(long utcDay, ReadOnlySpan<MemberMask> members);
 }
 
-/// <summary>A member (an index into the ids given to <see cref="IEngagementVisitor.Members"/>) and the quarter-hours they worked.</summary>
+/// <summary>A member (an index into the ids given to <see cref="IEngagementVisitor.Members"/>) and the quarter-hours
+/// they worked.</summary>
 public readonly record struct MemberMask(int Member, QuarterHourMask Mask);
 
 /// <summary>
 /// A range as rollups see it: the whole UTC days [<see cref="FirstWholeDay"/>, <see cref="LastWholeDay"/>] (none when
 /// first &gt; last) and the partial days at its edges, to clip to <see cref="Range"/>.
 /// </summary>
-public sealed record RollupQuery(long FirstWholeDay, long LastWholeDay, IReadOnlyCollection<long> PartialDays, TimeRange Range)
+public sealed record RollupQuery(long FirstWholeDay, long LastWholeDay, IReadOnlyCollection<long> PartialDays,
+    TimeRange Range)
 {
     public bool HasWholeDays => FirstWholeDay <= LastWholeDay;
 }

@@ -37,7 +37,8 @@ public sealed record MemberWork(IReadOnlyList<SessionRef> Sessions, IntervalSet 
         var work = IntervalSet.Union(clocked.Concat(spans)).Clip(bounds);
         if (work.IsEmpty) return new MemberWork(touching, work, IntervalSet.Empty);
         var unclockedGaps = gaps.Count == 0 ? IntervalSet.Empty : IntervalSet.Union(gaps).Except(clockedSet);
-        var idleWithin = IntervalSet.Union(idle.Select(i => i.Clip(bounds)).Concat(unclockedGaps.Items)).Intersect(work);
+        var idleWithin = IntervalSet.Union(idle.Select(i =>
+            i.Clip(bounds)).Concat(unclockedGaps.Items)).Intersect(work);
         return new MemberWork(touching.OrderBy(s => s.In).ToList(), work, idleWithin);
     }
 }

@@ -20,11 +20,13 @@ public sealed class RawWork(
     public IReadOnlyList<ActivitySession> Derived { get; } = derived;
 
     /// <summary>Members with a session of either kind.</summary>
-    public IEnumerable<string> Users => Attendance.Select(s => s.UserId).Concat(Derived.Select(s => s.UserId)).Distinct();
+    public IEnumerable<string> Users => Attendance.Select(s => s.UserId).Concat(Derived.Select(s =>
+        s.UserId)).Distinct();
 
     /// <summary>Every session, attendance or derived, as (member, in, worked until).</summary>
     public IEnumerable<(string UserId, TimeRange Worked)> WorkedSpans(long nowTicks) =>
-        Attendance.Select(s => (s.UserId, new TimeRange(s.Start.UtcTicks, s.WorkedUntil(TimeRange.ToInstant(nowTicks)).UtcTicks)))
+        Attendance.Select(s => (s.UserId, new TimeRange(s.Start.UtcTicks,
+            s.WorkedUntil(TimeRange.ToInstant(nowTicks)).UtcTicks)))
             .Concat(Derived.Select(s => (s.UserId, s.Span)));
 
     public MemberWork For(string userId, TimeRange bounds, long nowTicks) =>

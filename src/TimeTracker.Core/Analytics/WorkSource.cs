@@ -16,13 +16,15 @@ public sealed class WorkSource(IWorkspaceStore workspaces, IAttendanceStore atte
     public async Task<TimeSpan?> DerivedGapAsync(string workspaceId, CancellationToken ct = default) =>
         (await workspaces.GetAsync(workspaceId, ct))?.DerivedSessionGap;
 
-    /// <summary>Sessions of both kinds overlapping [from, to) and, unless <paramref name="withIdle"/> is off, idle samples.</summary>
-    public async Task<RawWork> ReadAsync(string workspaceId, TimeSpan? gap, IReadOnlyCollection<string>? userIds, TimeRange span,
-        bool withIdle = true, CancellationToken ct = default)
+    /// <summary>Sessions of both kinds overlapping [from, to) and, unless <paramref name="withIdle"/> is off, idle
+    /// samples.</summary>
+    public async Task<RawWork> ReadAsync(string workspaceId, TimeSpan? gap, IReadOnlyCollection<string>? userIds,
+        TimeRange span, bool withIdle = true, CancellationToken ct = default)
     {
         var (from, to) = (TimeRange.ToInstant(span.Start), TimeRange.ToInstant(span.End));
         var sessionsRead = attendance.GetOverlappingAsync(workspaceId, userIds, from, to, ct);
-        var derivedRead = gap is null ? Task.FromResult<IReadOnlyList<ActivitySession>>([]) : activity.GetSessionsAsync(workspaceId, userIds, from, to, ct);
+        var derivedRead = gap is null ? Task.FromResult<IReadOnlyList<ActivitySession>>([])
+            : activity.GetSessionsAsync(workspaceId, userIds, from, to, ct);
         var sessions = await sessionsRead;
         var derived = await derivedRead;
         if (!withIdle) return new RawWork(sessions, derived, []);
@@ -32,26 +34,30 @@ public sealed class WorkSource(IWorkspaceStore workspaces, IAttendanceStore atte
     }
 
     /// <summary>The earliest instant worked time can start at: the first clock-in or derived session.</summary>
-    public async Task<DateTimeOffset?> FirstStartAsync(string workspaceId, TimeSpan? gap, CancellationToken ct = default)
+    public async Task<DateTimeOffset?> FirstStartAsync(string workspaceId, TimeSpan? gap,
+        CancellationToken ct = default)
     {
         var clockIn = await attendance.GetFirstClockInAsync(workspaceId, ct);
         var derived = gap is null ? null : await activity.GetFirstSessionStartAsync(workspaceId, ct);
         return clockIn is null ? derived : derived is null ? clockIn : (clockIn < derived ? clockIn : derived);
     }
 
-    /// <summary>Which of <paramref name="userIds"/> work now: an open attendance session, or samples still arriving within the gap.</summary>
-    public async Task<IReadOnlyList<(string UserId, long Start)>> WorkingAsync(string workspaceId, TimeSpan? gap, IReadOnlyCollection<string> userIds,
-        long nowTicks, CancellationToken ct = default)
+    /// <summary>Which of <paramref name="userIds"/> work now: an open attendance session, or samples still arriving
+    /// within the gap.</summary>
+    public async Task<IReadOnlyList<(string UserId, long Start)>> WorkingAsync(string workspaceId, TimeSpan? gap,
+        IReadOnlyCollection<string> userIds, long nowTicks, CancellationToken ct = default)
     {
-        var open = (await attendance.GetOpenStartedBeforeAsync(workspaceId, DateTimeOffset.MaxValue, ct)).Select(s => (s.UserId, s.Start.UtcTicks));
+        var open = (await attendance.GetOpenStartedBeforeAsync(workspaceId, DateTimeOffset.MaxValue, ct)).Select(s =>
+            (s.UserId, s.Start.UtcTicks));
         if (gap is not { } g) return open.ToList();
-        var recent = await activity.GetSessionsAsync(workspaceId, userIds, TimeRange.ToInstant(nowTicks - g.Ticks), DateTimeOffset.MaxValue, ct);
+        var recent = await activity.GetSessionsAsync(workspaceId, userIds, TimeRange.ToInstant(nowTicks - g.Ticks),
+            DateTimeOffset.MaxValue, ct);
         return open.Concat(recent.Where(s => s.IsRunning(nowTicks, g)).Select(s => (s.UserId, s.Start))).ToList();
     }
 
     /// <summary>Each member's last session of either kind starting before <paramref name="before"/>.</summary>
-    public async Task<IReadOnlyDictionary<string, SessionRef>> LastBeforeAsync(string workspaceId, TimeSpan? gap, IReadOnlyCollection<string> userIds,
-        long before, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, SessionRef>> LastBeforeAsync(string workspaceId, TimeSpan? gap,
+        IReadOnlyCollection<string> userIds, long before, CancellationToken ct = default)
     {
         var last = new Dictionary<string, SessionRef>();
         if (userIds.Count == 0) return last;
@@ -62,7 +68,8 @@ public sealed class WorkSource(IWorkspaceStore workspaces, IAttendanceStore atte
         foreach (var s in await attendance.GetLastBeforeAsync(workspaceId, userIds, TimeRange.ToInstant(before), ct))
             Offer(s.UserId, new SessionRef(s.Start.UtcTicks, s.ClockOut?.Timestamp.UtcTicks));
         if (gap is not null)
-            foreach (var s in await activity.GetLastSessionsBeforeAsync(workspaceId, userIds, TimeRange.ToInstant(before), ct))
+            foreach (var s in await activity.GetLastSessionsBeforeAsync(workspaceId, userIds,
+                TimeRange.ToInstant(before), ct))
                 Offer(s.UserId, new SessionRef(s.Start, s.End));
         return last;
     }

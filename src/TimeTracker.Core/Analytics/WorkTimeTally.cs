@@ -42,7 +42,8 @@ public sealed class WorkTimeTally(string userId)
 
     private void AddSessionIfOverlapping(SessionRef session, TimeRange range, long nowTicks)
     {
-        if (new TimeRange(session.In, session.WorkedUntil(nowTicks)).Overlaps(range)) NoteSessions(session.In, session.Out, session.Out is null);
+        if (new TimeRange(session.In, session.WorkedUntil(nowTicks)).Overlaps(range)) NoteSessions(session.In,
+            session.Out, session.Out is null);
     }
 
     private void NoteSessions(long? firstIn, long? lastOut, bool hasOpen)
@@ -62,5 +63,7 @@ public sealed class WorkTimeTally(string userId)
     }
 }
 
-/// <summary>The per-member answer of docs/API.md, Work-time analysis; in/out are null when no session overlapped the range.</summary>
-public sealed record WorkTimeResult(string UserId, long TotalSeconds, long ActiveSeconds, long IdleSeconds, DateTimeOffset? InTime, DateTimeOffset? OutTime);
+/// <summary>The per-member answer of docs/API.md, Work-time analysis; in/out are null when no session overlapped the
+/// range.</summary>
+public sealed record WorkTimeResult(string UserId, long TotalSeconds, long ActiveSeconds, long IdleSeconds,
+    DateTimeOffset? InTime, DateTimeOffset? OutTime);

@@ -11,7 +11,8 @@ namespace TimeTracker.Core.Jobs;
 /// deterministic replacements per day, and the watermark advances chunk by chunk, so a rerun changes nothing and
 /// a run after missed nights (or a crash) resumes where the last one stopped.
 /// </summary>
-public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRollupStore rollups, TimeProvider clock) : IJob
+public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRollupStore rollups,
+    TimeProvider clock) : IJob
 {
     private const int ChunkDays = 31;
 
@@ -28,10 +29,12 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
             days += d;
             memberDays += m;
         }, ct);
-        return JobReport.Of(Name, new Dictionary<string, long> { ["workspaces"] = list.Count, ["days_computed"] = days, ["member_days"] = memberDays }, failures);
+        return JobReport.Of(Name, new Dictionary<string, long> { ["workspaces"] = list.Count,
+            ["days_computed"] = days, ["member_days"] = memberDays }, failures);
     }
 
-    public async Task<(long Days, long MemberDays)> RunWorkspaceAsync(string workspaceId, CancellationToken ct = default)
+    public async Task<(long Days, long MemberDays)> RunWorkspaceAsync(string workspaceId,
+        CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcTicks;
         var yesterday = ZoneDays.UtcDay(now) - 1;
@@ -48,7 +51,8 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
         var chunks = new List<(long[] Days, long? Watermark)>();
         if (watermark is { } done)
         {
-            var dirty = (await rollups.GetDirtyAsync(workspaceId, long.MinValue, done, ct)).Select(d => d.Day).Distinct().Order().ToList();
+            var dirty = (await rollups.GetDirtyAsync(workspaceId, long.MinValue, done, ct)).Select(d =>
+                d.Day).Distinct().Order().ToList();
             chunks.AddRange(dirty.Chunk(ChunkDays).Select(chunk => (chunk, (long?)null)));
         }
         var start = watermark is { } w ? w + 1 : ZoneDays.UtcDay(firstStart.Value.UtcTicks);
@@ -68,7 +72,8 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
     /// Summarizes each chunk while the previous one is being saved: reading raw data and writing rollups then use both
     /// cores. Saves still happen one at a time and in order, so the watermark only ever covers saved days.
     /// </summary>
-    private async Task<(long Days, long MemberDays)> ComputeChunksAsync(string workspaceId, TimeSpan? gap, List<(long[] Days, long? Watermark)> chunks, long version, long now, CancellationToken ct)
+    private async Task<(long Days, long MemberDays)> ComputeChunksAsync(string workspaceId, TimeSpan? gap,
+        List<(long[] Days, long? Watermark)> chunks, long version, long now, CancellationToken ct)
     {
         long days = 0, memberDays = 0;
         var saving = Task.CompletedTask;
@@ -91,21 +96,25 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
         return (days, memberDays);
     }
 
-    private async Task<List<DaySummary>> SummarizeAsync(string workspaceId, TimeSpan? gap, long[] days, long now, CancellationToken ct)
+    private async Task<List<DaySummary>> SummarizeAsync(string workspaceId, TimeSpan? gap, long[] days, long now,
+        CancellationToken ct)
     {
         var span = new TimeRange(ZoneDays.UtcDaySpan(days[0]).Start, ZoneDays.UtcDaySpan(days[^1]).End);
         var raw = await work.ReadAsync(workspaceId, gap, null, span, ct: ct);
 
         var wanted = days.ToHashSet();
         var byDay = new Dictionary<(string User, long Day), DayInputs>();
-        DayInputs At(string user, long day) => byDay.TryGetValue((user, day), out var inputs) ? inputs : byDay[(user, day)] = new DayInputs();
+        DayInputs At(string user, long day) => byDay.TryGetValue((user, day), out var inputs) ? inputs : byDay[(user,
+            day)] = new DayInputs();
         foreach (var session in raw.Attendance)
         {
             var end = session.WorkedUntil(TimeRange.ToInstant(now)).UtcTicks;
-            foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted)) At(session.UserId, day).Sessions.Add(session);
+            foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted)) At(session.UserId,
+                day).Sessions.Add(session);
         }
         foreach (var session in raw.Derived)
-            foreach (var day in DaysOf(session.Start, session.End, wanted)) At(session.UserId, day).Derived.Add(session);
+            foreach (var day in DaysOf(session.Start, session.End, wanted)) At(session.UserId,
+                day).Derived.Add(session);
         foreach (var (user, start, end) in raw.Idle)
         {
             foreach (var day in DaysOf(start.UtcTicks, end.UtcTicks, wanted))

@@ -42,7 +42,8 @@ public sealed class IntervalSet
         return new IntervalSet([.. merged]);
     }
 
-    /// <summary>Wraps intervals already sorted, disjoint and non-touching (as produced by this class and stored).</summary>
+    /// <summary>Wraps intervals already sorted, disjoint and non-touching (as produced by this class and
+    /// stored).</summary>
     public static IntervalSet FromNormalized(TimeRange[] items) => items.Length == 0 ? Empty : new IntervalSet(items);
 
     public IntervalSet Intersect(IntervalSet other)

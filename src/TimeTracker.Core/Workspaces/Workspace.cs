@@ -16,6 +16,7 @@ public sealed record Workspace(
     /// <summary>The longest pause between two samples that still belongs to one derived session.</summary>
     public TimeSpan SessionGap => TimeSpan.FromMinutes(ActivitySessionGapMinutes ?? DefaultSessionGapMinutes);
 
-    /// <summary>The gap activity sessions are derived with; null when this workspace counts clocked time only.</summary>
+    /// <summary>The gap activity sessions are derived with; null when this workspace counts clocked time
+    /// only.</summary>
     public TimeSpan? DerivedSessionGap => WorkTimeSource == WorkTimeSource.Activity ? SessionGap : null;
 }

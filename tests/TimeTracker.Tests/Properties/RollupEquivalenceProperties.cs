@@ -14,13 +14,15 @@ using TimeTracker.Tests.Infrastructure;
 namespace TimeTracker.Tests.Properties;
 
 /// <summary>
-/// docs/ARCHITECTURE.md, Rollups and jobs: results must be identical with or without rollups. Over random histories (sessions across DST days and
+/// docs/ARCHITECTURE.md, Rollups and jobs: results must be identical with or without rollups. Over random histories
+/// (sessions across DST days and
 /// midnights, idle samples, an open session, late edits that dirty rolled-up days) and random queries in awkward
 /// zones, raw and rollup answers must match — before the job, after it, after late edits, and after re-running it.
 /// </summary>
 public sealed class RollupEquivalenceProperties
 {
-    private static readonly string[] Zones = ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham"];
+    private static readonly string[] Zones = ["UTC", "Asia/Kolkata", "Asia/Kathmandu", "America/New_York",
+        "Australia/Lord_Howe", "Pacific/Chatham"];
     private static readonly DateTimeOffset WindowStart = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private const int WindowDays = 40;
 
@@ -37,11 +39,13 @@ public sealed class RollupEquivalenceProperties
         public readonly string WorkspaceId = Ids.New();
         private readonly Workspace _workspace;
 
-        public World(WorkTimeSource source = WorkTimeSource.Attendance, int gapMinutes = Workspace.DefaultSessionGapMinutes)
+        public World(WorkTimeSource source = WorkTimeSource.Attendance,
+            int gapMinutes = Workspace.DefaultSessionGapMinutes)
         {
             var db = new SqliteDatabase(_file.Path);
             var keys = new MemberKeys();
-            var workspace = new Workspace(WorkspaceId, "w", "UTC", default, WorkTimeSource: source, ActivitySessionGapMinutes: gapMinutes);
+            var workspace = new Workspace(WorkspaceId, "w", "UTC", default, WorkTimeSource: source,
+                ActivitySessionGapMinutes: gapMinutes);
             _workspace = workspace;
             var workspaces = new SingleWorkspace(workspace);
             Attendance = new SqliteAttendanceStore(db, Clock);
@@ -53,7 +57,8 @@ public sealed class RollupEquivalenceProperties
             Job = new RollupJob(workspaces, work, Rollups, Clock);
         }
 
-        public Task AddSamplesAsync(string user, IReadOnlyList<ActivitySample> samples) => Activity.AddAsync(_workspace, user, samples);
+        public Task AddSamplesAsync(string user, IReadOnlyList<ActivitySample> samples) =>
+            Activity.AddAsync(_workspace, user, samples);
 
         public void Dispose() => _file.Dispose();
     }
@@ -61,17 +66,22 @@ public sealed class RollupEquivalenceProperties
     /// <summary>The job only needs the workspace list; sessions reference the workspace id directly.</summary>
     private sealed class SingleWorkspace(Workspace workspace) : IWorkspaceStore
     {
-        public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) => Task.FromResult<Workspace?>(workspace);
+        public Task<Workspace?> GetAsync(string workspaceId, CancellationToken ct = default) =>
+            Task.FromResult<Workspace?>(workspace);
         public Task<bool> AnyAsync(CancellationToken ct = default) => Task.FromResult(true);
-        public Task<IReadOnlyList<Workspace>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<Workspace>>([workspace]);
-        public Task CreateAsync(Workspace workspace, Core.Members.Member owner, Core.Auth.ApiKey ownerKey, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task UpdateAsync(Workspace workspace, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<Workspace>> ListAsync(CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlyList<Workspace>>([workspace]);
+        public Task CreateAsync(Workspace workspace, Core.Members.Member owner, Core.Auth.ApiKey ownerKey,
+            CancellationToken ct = default) => throw new NotSupportedException();
+        public Task UpdateAsync(Workspace workspace, CancellationToken ct = default) =>
+            throw new NotSupportedException();
     }
 
     [Fact]
     public void Analysis_and_active_users_are_identical_with_and_without_rollups()
     {
-        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed => CheckHistory(seed).GetAwaiter().GetResult());
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+            CheckHistory(seed).GetAwaiter().GetResult());
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
     }
 
@@ -96,8 +106,10 @@ public sealed class RollupEquivalenceProperties
         }
         var late = users[random.Next(users.Count)];
         var lateStart = WindowStart.AddDays(random.Next(0, 5)).AddMinutes(random.Next(0, 60 * 24));
-        await world.Attendance.AddPairAsync(Pair(world.WorkspaceId, late, lateStart, lateStart.AddMinutes(random.Next(1, 600)), world.Clock.GetUtcNow()), null);
-        await world.AddSamplesAsync(late, [new ActivitySample(Guid.NewGuid(), lateStart, lateStart.AddMinutes(random.Next(1, 60)), ActivityState.Idle)]);
+        await world.Attendance.AddPairAsync(Pair(world.WorkspaceId, late, lateStart,
+            lateStart.AddMinutes(random.Next(1, 600)), world.Clock.GetUtcNow()), null);
+        await world.AddSamplesAsync(late, [new ActivitySample(Guid.NewGuid(), lateStart,
+            lateStart.AddMinutes(random.Next(1, 60)), ActivityState.Idle)]);
         await AssertSameAsync(world, users, queries, seed, "after late edits");
 
         await world.Job.RunAsync();
@@ -114,7 +126,8 @@ public sealed class RollupEquivalenceProperties
     [Fact]
     public void Activity_mode_analysis_and_active_users_are_identical_with_and_without_rollups()
     {
-        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed => CheckActivityHistory(seed).GetAwaiter().GetResult());
+        var property = Prop.ForAll(Gen.Choose(0, int.MaxValue - 1).ToArbitrary(), seed =>
+            CheckActivityHistory(seed).GetAwaiter().GetResult());
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
     }
 
@@ -133,14 +146,17 @@ public sealed class RollupEquivalenceProperties
                 var burst = Burst(random, start, gapMinutes, random.Next(1, 40));
                 foreach (var batch in burst.Chunk(random.Next(1, 20))) await world.AddSamplesAsync(user, batch);
                 if (random.Next(6) == 0)
-                    await world.Attendance.AddPairAsync(Pair(world.WorkspaceId, user, start.AddMinutes(-30), start.AddMinutes(random.Next(1, 300)), world.Clock.GetUtcNow()), null);
+                    await world.Attendance.AddPairAsync(Pair(world.WorkspaceId, user, start.AddMinutes(-30),
+                        start.AddMinutes(random.Next(1, 300)), world.Clock.GetUtcNow()), null);
                 cursor = burst[^1].End;
             }
         }
         // Someone still working: samples up to a few minutes ago.
         var now = world.Clock.GetUtcNow();
-        await world.AddSamplesAsync(users[0], Burst(random, now.AddMinutes(-random.Next(30, 600)), gapMinutes, 1).Concat(
-            [new ActivitySample(Guid.NewGuid(), now.AddMinutes(-gapMinutes - 5), now.AddMinutes(-random.Next(0, gapMinutes)), ActivityState.Active)]).ToList());
+        await world.AddSamplesAsync(users[0], Burst(random, now.AddMinutes(-random.Next(30, 600)), gapMinutes,
+            1).Concat(
+            [new ActivitySample(Guid.NewGuid(), now.AddMinutes(-gapMinutes - 5), now.AddMinutes(-random.Next(0,
+                gapMinutes)), ActivityState.Active)]).ToList());
         var queries = Enumerable.Range(0, 6).Select(_ => RandomQuery(random)).ToList();
 
         await AssertSameAsync(world, users, queries, seed, "activity mode, before any rollup");
@@ -151,8 +167,10 @@ public sealed class RollupEquivalenceProperties
         foreach (var user in users)
         {
             var at = WindowStart.AddDays(random.Next(0, WindowDays)).AddMinutes(random.Next(0, 60 * 24));
-            await world.AddSamplesAsync(user, [new ActivitySample(Guid.NewGuid(), at, at.AddMinutes(random.Next(1, 60)), RandomState(random))]);
-            await world.AddSamplesAsync(user, Burst(random, WindowStart.AddDays(random.Next(0, WindowDays)).AddHours(23), gapMinutes, random.Next(1, 10)));
+            await world.AddSamplesAsync(user, [new ActivitySample(Guid.NewGuid(), at, at.AddMinutes(random.Next(1,
+                60)), RandomState(random))]);
+            await world.AddSamplesAsync(user, Burst(random, WindowStart.AddDays(random.Next(0,
+                WindowDays)).AddHours(23), gapMinutes, random.Next(1, 10)));
         }
         await AssertSameAsync(world, users, queries, seed, "activity mode, after late samples");
 
@@ -170,12 +188,14 @@ public sealed class RollupEquivalenceProperties
         {
             var end = cursor.AddMinutes(random.Next(1, 30));
             samples.Add(new ActivitySample(Guid.NewGuid(), cursor, end, RandomState(random)));
-            cursor = end.AddMinutes(random.Next(5) switch { 0 => 0, 1 => gapMinutes, 2 => gapMinutes - 1, 3 => gapMinutes + 1, _ => random.Next(0, 3 * gapMinutes) });
+            cursor = end.AddMinutes(random.Next(5) switch { 0 => 0, 1 => gapMinutes, 2 => gapMinutes - 1, 3 =>
+                gapMinutes + 1, _ => random.Next(0, 3 * gapMinutes) });
         }
         return samples;
     }
 
-    private static ActivityState RandomState(Random random) => random.Next(3) == 0 ? ActivityState.Idle : ActivityState.Active;
+    private static ActivityState RandomState(Random random) => random.Next(3) == 0 ? ActivityState.Idle
+        : ActivityState.Active;
 
     private static async Task<List<AttendanceSession>> WriteHistoryAsync(World world, string user, Random random)
     {
@@ -193,7 +213,8 @@ public sealed class RollupEquivalenceProperties
             var samples = Enumerable.Range(0, random.Next(0, 6)).Select(_ =>
             {
                 var from = start.AddMinutes(random.Next(-60, (int)length.TotalMinutes + 60));
-                return new ActivitySample(Guid.NewGuid(), from, from.AddMinutes(random.Next(1, 61)), random.Next(3) == 0 ? ActivityState.Active : ActivityState.Idle);
+                return new ActivitySample(Guid.NewGuid(), from, from.AddMinutes(random.Next(1, 61)),
+                    random.Next(3) == 0 ? ActivityState.Active : ActivityState.Idle);
             }).ToList();
             if (samples.Count > 0) await world.AddSamplesAsync(user, samples);
             cursor = start + length;
@@ -203,15 +224,18 @@ public sealed class RollupEquivalenceProperties
             // An open session that started a few days ago and runs to now.
             var openStart = world.Clock.GetUtcNow().AddHours(-random.Next(1, 72));
             if (written.Count == 0 || written[^1].ClockOut!.Timestamp <= openStart)
-                await world.Attendance.ClockInAsync(new AttendanceSession(world.WorkspaceId, user, DateOnly.FromDateTime(openStart.UtcDateTime),
+                await world.Attendance.ClockInAsync(new AttendanceSession(world.WorkspaceId, user,
+                    DateOnly.FromDateTime(openStart.UtcDateTime),
                     new AttendanceEvent(Ids.New(), openStart, openStart, user, null, null, null), null), null);
         }
         return written;
     }
 
-    private static AttendanceSession Pair(string workspaceId, string user, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now) =>
+    private static AttendanceSession Pair(string workspaceId, string user, DateTimeOffset from, DateTimeOffset to,
+        DateTimeOffset now) =>
         new(workspaceId, user, DateOnly.FromDateTime(from.UtcDateTime),
-            new AttendanceEvent(Ids.New(), from, now, user, null, null, null), new AttendanceEvent(Ids.New(), to, now, user, null, null, null));
+            new AttendanceEvent(Ids.New(), from, now, user, null, null, null), new AttendanceEvent(Ids.New(), to,
+                now, user, null, null, null));
 
     private sealed record Query(string Zone, LocalDateTime From, LocalDateTime To);
 
@@ -225,24 +249,32 @@ public sealed class RollupEquivalenceProperties
         return new Query(zone, from, to);
     }
 
-    private static async Task AssertSameAsync(World world, IReadOnlyList<string> users, IEnumerable<Query> queries, int seed, string stage)
+    private static async Task AssertSameAsync(World world, IReadOnlyList<string> users, IEnumerable<Query> queries,
+        int seed, string stage)
     {
         foreach (var query in queries)
         {
             var zone = TimeZones.Get(query.Zone);
             var range = new TimeRange(
-                zone.ResolveLocal(query.From, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks,
-                zone.ResolveLocal(query.To, NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks + TimeSpan.TicksPerSecond);
+                zone.ResolveLocal(query.From,
+                    NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant().ToDateTimeOffset().UtcTicks,
+                zone.ResolveLocal(query.To,
+                    NodaTime.TimeZones.Resolvers.LenientResolver).ToInstant().ToDateTimeOffset()
+                        .UtcTicks + TimeSpan.TicksPerSecond);
             var raw = await world.Analysis.ComputeAsync(world.WorkspaceId, users, range, useRollups: false);
             var rolled = await world.Analysis.ComputeAsync(world.WorkspaceId, users, range, useRollups: true);
-            Assert.True(raw.SequenceEqual(rolled), $"seed {seed}, {stage}, {query}: raw {string.Join(" | ", raw)} vs rollups {string.Join(" | ", rolled)}");
+            Assert.True(raw.SequenceEqual(rolled),
+                $"seed {seed}, {stage}, {query}: raw {string.Join(" | ", raw)} vs rollups {string.Join(" | ", rolled)}");
 
-            var activeRaw = await world.Engagement.ComputeAsync(world.WorkspaceId, zone, query.From.Date, query.To.Date, useRollups: false);
-            var activeRolled = await world.Engagement.ComputeAsync(world.WorkspaceId, zone, query.From.Date, query.To.Date, useRollups: true);
+            var activeRaw = await world.Engagement.ComputeAsync(world.WorkspaceId, zone, query.From.Date,
+                query.To.Date, useRollups: false);
+            var activeRolled = await world.Engagement.ComputeAsync(world.WorkspaceId, zone, query.From.Date,
+                query.To.Date, useRollups: true);
             Assert.True(Same(activeRaw, activeRolled), $"seed {seed}, {stage}, {query}: active users differ");
         }
     }
 
     private static bool Same(IReadOnlyList<ActiveUsers.Day> a, IReadOnlyList<ActiveUsers.Day> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => p.First.Date == p.Second.Date && p.First.UserIds.SequenceEqual(p.Second.UserIds));
+        a.Count == b.Count && a.Zip(b).All(p => p.First.Date == p.Second.Date
+            && p.First.UserIds.SequenceEqual(p.Second.UserIds));
 }

@@ -16,7 +16,8 @@ public sealed class RollupJobTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly List<TemporarySqliteFile> _files = [];
 
-    private sealed record Stores(string Path, TestClock Clock, SqliteWorkspaceStore Workspaces, SqliteAttendanceStore Attendance, SqliteActivityStore Activity, RollupJob Rollup, SqliteDatabase Db);
+    private sealed record Stores(string Path, TestClock Clock, SqliteWorkspaceStore Workspaces,
+        SqliteAttendanceStore Attendance, SqliteActivityStore Activity, RollupJob Rollup, SqliteDatabase Db);
 
     private Stores Create()
     {
@@ -29,22 +30,28 @@ public sealed class RollupJobTests : IDisposable
         var workspaces = new SqliteWorkspaceStore(db);
         var attendance = new SqliteAttendanceStore(db, clock);
         var activity = new SqliteActivityStore(db, keys);
-        return new Stores(path, clock, workspaces, attendance, activity, new RollupJob(workspaces, new WorkSource(workspaces, attendance, activity), new SqliteRollupStore(db, keys), clock), db);
+        return new Stores(path, clock, workspaces, attendance, activity, new RollupJob(workspaces,
+            new WorkSource(workspaces, attendance, activity), new SqliteRollupStore(db, keys), clock), db);
     }
 
     private static async Task<string> SeedAsync(Stores s, string workspaceId)
     {
         await s.Workspaces.CreateAsync(new Workspace(workspaceId, "w", "UTC", Start),
-            new Core.Members.Member { WorkspaceId = workspaceId, Id = "owner", Email = "o@x.y", FirstName = "O", LastName = "W", Role = Core.Members.MemberRole.Owner, Status = Core.Members.MemberStatus.Active, CreatedAt = Start, UpdatedAt = Start },
+            new Core.Members.Member { WorkspaceId = workspaceId, Id = "owner", Email = "o@x.y", FirstName = "O",
+                LastName = "W", Role = Core.Members.MemberRole.Owner, Status = Core.Members.MemberStatus.Active,
+                    CreatedAt = Start, UpdatedAt = Start },
             new Core.Auth.ApiKey(Ids.New(), workspaceId, "owner", "k", "00", Start, null));
         for (var day = 0; day < 20; day++)
         {
             foreach (var user in new[] { "alice", "bob" })
             {
                 var from = Start.AddDays(day).AddHours(user == "alice" ? 8 : 20);
-                await s.Attendance.AddPairAsync(new AttendanceSession(workspaceId, user, DateOnly.FromDateTime(from.UtcDateTime),
-                    new AttendanceEvent(Ids.New(), from, from, user, null, null, null), new AttendanceEvent(Ids.New(), from.AddHours(9), from, user, null, null, null)), null);
-                await s.Activity.AddAsync(new Workspace(workspaceId, "w", "UTC", default), user, [new ActivitySample(Guid.NewGuid(), from.AddHours(1), from.AddHours(1.5), ActivityState.Idle)]);
+                await s.Attendance.AddPairAsync(new AttendanceSession(workspaceId, user,
+                    DateOnly.FromDateTime(from.UtcDateTime),
+                    new AttendanceEvent(Ids.New(), from, from, user, null, null, null),
+                        new AttendanceEvent(Ids.New(), from.AddHours(9), from, user, null, null, null)), null);
+                await s.Activity.AddAsync(new Workspace(workspaceId, "w", "UTC", default), user,
+                    [new ActivitySample(Guid.NewGuid(), from.AddHours(1), from.AddHours(1.5), ActivityState.Idle)]);
             }
         }
         return workspaceId;
@@ -67,7 +74,8 @@ public sealed class RollupJobTests : IDisposable
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         // Member keys differ between databases; everything else must match, so masks are compared by size and presence.
-        while (reader.Read()) rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString())));
+        while (reader.Read()) rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i =>
+            reader.GetValue(i)?.ToString())));
         return string.Join("\n", rows);
     }
 
@@ -94,8 +102,10 @@ public sealed class RollupJobTests : IDisposable
         Assert.Equal(41, first.Counts["member_days"]);
         Assert.Equal(0, second.Counts["days_computed"]);
         Assert.Equal(afterFirst, Dump(once));
-        Assert.Equal(Dump(nightly).Split('\n').Where(l => !l.StartsWith('w')), afterFirst.Split('\n').Where(l => !l.StartsWith('w')));
-        Assert.Contains(afterFirst.Split('\n'), l => l.StartsWith("s|") && l.Contains($"|{(Start.AddDays(21).UtcTicks / TimeSpan.TicksPerDay)}|"));
+        Assert.Equal(Dump(nightly).Split('\n').Where(l => !l.StartsWith('w')), afterFirst.Split('\n').Where(l =>
+            !l.StartsWith('w')));
+        Assert.Contains(afterFirst.Split('\n'), l => l.StartsWith("s|")
+            && l.Contains($"|{(Start.AddDays(21).UtcTicks / TimeSpan.TicksPerDay)}|"));
     }
 
     [Fact]
@@ -106,8 +116,10 @@ public sealed class RollupJobTests : IDisposable
         s.Clock.Set(Start.AddDays(22));
         await s.Rollup.RunAsync();
         var late = Start.AddDays(3).AddHours(2);
-        await s.Attendance.AddPairAsync(new AttendanceSession(workspaceId, "carol", DateOnly.FromDateTime(late.UtcDateTime),
-            new AttendanceEvent(Ids.New(), late, late, "carol", null, null, null), new AttendanceEvent(Ids.New(), late.AddHours(1), late, "carol", null, null, null)), null);
+        await s.Attendance.AddPairAsync(new AttendanceSession(workspaceId, "carol",
+            DateOnly.FromDateTime(late.UtcDateTime),
+            new AttendanceEvent(Ids.New(), late, late, "carol", null, null, null), new AttendanceEvent(Ids.New(),
+                late.AddHours(1), late, "carol", null, null, null)), null);
 
         var rerun = await s.Rollup.RunAsync();
 
@@ -144,12 +156,15 @@ public sealed class RollupJobTests : IDisposable
         var s = Create();
         var workspaceId = Ids.New();
         await s.Workspaces.CreateAsync(new Workspace(workspaceId, "w", "UTC", Start, AutoClockOutAfterHours: 10),
-            new Core.Members.Member { WorkspaceId = workspaceId, Id = "owner", Email = "o@x.y", FirstName = "O", LastName = "W", Role = Core.Members.MemberRole.Owner, Status = Core.Members.MemberStatus.Active, CreatedAt = Start, UpdatedAt = Start },
+            new Core.Members.Member { WorkspaceId = workspaceId, Id = "owner", Email = "o@x.y", FirstName = "O",
+                LastName = "W", Role = Core.Members.MemberRole.Owner, Status = Core.Members.MemberStatus.Active,
+                    CreatedAt = Start, UpdatedAt = Start },
             new Core.Auth.ApiKey(Ids.New(), workspaceId, "owner", "k", "00", Start, null));
         foreach (var (user, hoursAgo) in new[] { ("forgot", 11), ("working", 3) })
         {
             var from = Start.AddHours(-hoursAgo);
-            await s.Attendance.ClockInAsync(new AttendanceSession(workspaceId, user, DateOnly.FromDateTime(from.UtcDateTime),
+            await s.Attendance.ClockInAsync(new AttendanceSession(workspaceId, user,
+                DateOnly.FromDateTime(from.UtcDateTime),
                 new AttendanceEvent(Ids.New(), from, from, user, null, null, null), null), null);
         }
         var job = new AutoClockOutJob(s.Workspaces, s.Attendance, s.Clock);
@@ -172,13 +187,16 @@ public sealed class RollupJobTests : IDisposable
         var keep = await SeedAsync(s, Ids.New());
         var purge = Ids.New();
         await s.Workspaces.CreateAsync(new Workspace(purge, "p", "UTC", Start, ActivityRetentionDays: 5),
-            new Core.Members.Member { WorkspaceId = purge, Id = "owner", Email = "o@x.y", FirstName = "O", LastName = "W", Role = Core.Members.MemberRole.Owner, Status = Core.Members.MemberStatus.Active, CreatedAt = Start, UpdatedAt = Start },
+            new Core.Members.Member { WorkspaceId = purge, Id = "owner", Email = "o@x.y", FirstName = "O",
+                LastName = "W", Role = Core.Members.MemberRole.Owner, Status = Core.Members.MemberStatus.Active,
+                    CreatedAt = Start, UpdatedAt = Start },
             new Core.Auth.ApiKey(Ids.New(), purge, "owner", "k", "00", Start, null));
         await s.Activity.AddAsync(new Workspace(purge, "w", "UTC", default), "p1", [
             new ActivitySample(Guid.NewGuid(), Start.AddDays(1), Start.AddDays(1).AddMinutes(5), ActivityState.Idle),
             new ActivitySample(Guid.NewGuid(), Start.AddDays(9), Start.AddDays(9).AddMinutes(5), ActivityState.Idle)]);
         s.Clock.Set(Start.AddDays(10));
-        var job = new PurgeActivityJob(s.Workspaces, s.Activity, new SqliteIdempotencyStore(s.Db), new SqliteLoginThrottleStore(s.Db), s.Clock);
+        var job = new PurgeActivityJob(s.Workspaces, s.Activity, new SqliteIdempotencyStore(s.Db),
+            new SqliteLoginThrottleStore(s.Db), s.Clock);
 
         var report = await job.RunAsync();
 

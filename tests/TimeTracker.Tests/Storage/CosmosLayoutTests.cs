@@ -9,7 +9,8 @@ namespace TimeTracker.Tests.Storage;
 
 /// <summary>
 /// The Cosmos store's layouts (docs/ARCHITECTURE.md, Storage): an hour with more samples than a bucket holds spills
-/// into a chain without losing or doubling any; samples of the earlier one-document-per-sample layout stay readable next
+/// into a chain without losing or doubling any; samples of the earlier one-document-per-sample layout stay readable
+/// next
 /// to bucketed ones; rollups of the earlier day-document layout are ignored and replaced, never mixed in.
 /// </summary>
 [Collection(LocalCosmosCollection.Name)]
@@ -19,7 +20,8 @@ public sealed class CosmosLayoutTests(LocalCosmos cosmos)
     private readonly TestClock _clock = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
 
     private static List<ActivitySample> HalfSeconds(int from, int count) => Enumerable.Range(from, count).Select(i =>
-        new ActivitySample(Guid.NewGuid(), Hour.AddSeconds(i * 0.5), Hour.AddSeconds(i * 0.5 + 0.5), i % 2 == 0 ? ActivityState.Idle : ActivityState.Active)).ToList();
+        new ActivitySample(Guid.NewGuid(), Hour.AddSeconds(i * 0.5), Hour.AddSeconds(i * 0.5 + 0.5), i % 2 == 0
+            ? ActivityState.Idle : ActivityState.Active)).ToList();
 
     [Fact]
     public async Task An_hour_with_more_samples_than_a_bucket_holds_spills_into_a_chain_and_dedupes_across_it()
@@ -28,10 +30,12 @@ public sealed class CosmosLayoutTests(LocalCosmos cosmos)
         var store = new CosmosActivityStore(db, new CosmosRollupStore(db, _clock), _clock);
         var workspace = new Workspace("ws-" + Guid.NewGuid().ToString("N"), "w", "UTC", default);
         var samples = HalfSeconds(0, SampleBuckets.Capacity + 400);
-        foreach (var batch in samples.Chunk(1000)) Assert.Equal(batch.Length, (await store.AddAsync(workspace, "u", batch)).Accepted);
+        foreach (var batch in samples.Chunk(1000)) Assert.Equal(batch.Length, (await store.AddAsync(workspace, "u",
+            batch)).Accepted);
 
         // Re-sending everything, in other batches, stores nothing more.
-        foreach (var batch in samples.AsEnumerable().Reverse().Chunk(700)) Assert.Equal(0, (await store.AddAsync(workspace, "u", batch)).Accepted);
+        foreach (var batch in samples.AsEnumerable().Reverse().Chunk(700)) Assert.Equal(0,
+            (await store.AddAsync(workspace, "u", batch)).Accepted);
         var idle = await store.GetIdleAsync(workspace.Id, ["u"], Hour, Hour.AddHours(1));
         Assert.Equal(samples.Count(s => s.State == ActivityState.Idle), idle.Count);
 
@@ -46,20 +50,25 @@ public sealed class CosmosLayoutTests(LocalCosmos cosmos)
         var db = await cosmos.CreateDatabaseAsync();
         var store = new CosmosActivityStore(db, new CosmosRollupStore(db, _clock), _clock);
         var workspace = new Workspace("ws-" + Guid.NewGuid().ToString("N"), "w", "UTC", default);
-        // The earlier layout: one document per sample, id "<startMicros>_<id>", microsecond instants, an idle flag, no type.
+        // The earlier layout: one document per sample, id "<startMicros>_<id>", microsecond instants, an idle flag, no
+        // type.
         var legacyStart = CosmosTime.Micros(Hour);
         await db.Activity.CreateItemAsync(new
         {
-            id = string.Create(CultureInfo.InvariantCulture, $"{legacyStart}_{Guid.NewGuid()}"), workspaceId = workspace.Id, userId = "u",
+            id = string.Create(CultureInfo.InvariantCulture, $"{legacyStart}_{Guid.NewGuid()}"),
+                workspaceId = workspace.Id, userId = "u",
             startAt = legacyStart, endAt = CosmosTime.Micros(Hour.AddMinutes(20)), idle = true,
         }, new PartitionKeyBuilder().Add(workspace.Id).Add("u").Build());
-        await store.AddAsync(workspace, "u", [new ActivitySample(Guid.NewGuid(), Hour.AddMinutes(25), Hour.AddMinutes(40), ActivityState.Idle)]);
+        await store.AddAsync(workspace, "u", [new ActivitySample(Guid.NewGuid(), Hour.AddMinutes(25),
+            Hour.AddMinutes(40), ActivityState.Idle)]);
 
         var idle = await store.GetIdleAsync(workspace.Id, ["u"], Hour.AddHours(-1), Hour.AddHours(2));
-        Assert.Equal([(Hour, Hour.AddMinutes(20)), (Hour.AddMinutes(25), Hour.AddMinutes(40))], idle.Select(i => (i.Start, i.End)));
+        Assert.Equal([(Hour, Hour.AddMinutes(20)), (Hour.AddMinutes(25), Hour.AddMinutes(40))], idle.Select(i =>
+            (i.Start, i.End)));
 
         await store.RebuildSessionsAsync(workspace.Id, TimeSpan.FromMinutes(10));
-        var session = Assert.Single(await store.GetSessionsAsync(workspace.Id, null, Hour.AddHours(-1), Hour.AddHours(2)));
+        var session = Assert.Single(await store.GetSessionsAsync(workspace.Id, null, Hour.AddHours(-1),
+            Hour.AddHours(2)));
         Assert.Equal((Hour.UtcTicks, Hour.AddMinutes(40).UtcTicks), (session.Start, session.End));
     }
 
@@ -72,26 +81,33 @@ public sealed class CosmosLayoutTests(LocalCosmos cosmos)
         var day = Core.Time.ZoneDays.UtcDay(Hour.UtcTicks);
         var partition = new PartitionKey(workspace);
         // The earlier layout: a watermark document "state" and one document per member-day, here with bogus totals.
-        await db.Rollups.CreateItemAsync(new { id = "state", type = "state", workspaceId = workspace, watermark = day }, partition);
+        await db.Rollups.CreateItemAsync(new { id = "state", type = "state", workspaceId = workspace,
+            watermark = day }, partition);
         await db.Rollups.CreateItemAsync(new
         {
-            id = $"memberDay|u|{day}", type = "memberDay", workspaceId = workspace, userId = "u", day, work = TimeSpan.TicksPerDay, idle = 0L,
-            workIntervals = Array.Empty<string>(), idleIntervals = Array.Empty<string>(), sessions = Array.Empty<string>(),
+            id = $"memberDay|u|{day}", type = "memberDay", workspaceId = workspace, userId = "u", day,
+                work = TimeSpan.TicksPerDay, idle = 0L,
+            workIntervals = Array.Empty<string>(), idleIntervals = Array.Empty<string>(),
+                sessions = Array.Empty<string>(),
         }, partition);
         Assert.Null(await rollups.GetWatermarkAsync(workspace));
 
         var session = new Core.Attendance.AttendanceSession(workspace, "u", DateOnly.FromDateTime(Hour.UtcDateTime),
-            new Core.Attendance.AttendanceEvent("in", Hour, Hour, "u", null, null, null), new Core.Attendance.AttendanceEvent("out", Hour.AddHours(2), Hour, "u", null, null, null));
+            new Core.Attendance.AttendanceEvent("in", Hour, Hour, "u", null, null, null),
+                new Core.Attendance.AttendanceEvent("out", Hour.AddHours(2), Hour, "u", null, null, null));
         var summary = Core.Analytics.DaySummary.Compute("u", day, [session], [], [], _clock.GetUtcNow().UtcTicks);
         await rollups.SaveAsync(workspace, [day], [summary], await rollups.GetDirtyVersionAsync(workspace), day);
 
         Assert.Equal(day, await rollups.GetWatermarkAsync(workspace));
-        var read = await rollups.ReadAsync(workspace, ["u"], new Core.Analytics.RollupQuery(day, day, [], new Core.Time.TimeRange(0, long.MaxValue)));
+        var read = await rollups.ReadAsync(workspace, ["u"], new Core.Analytics.RollupQuery(day, day, [],
+            new Core.Time.TimeRange(0, long.MaxValue)));
         Assert.Equal(2 * TimeSpan.TicksPerHour, read.WholeDays["u"].WorkTicks);
-        Assert.Equal((false, System.Net.HttpStatusCode.NotFound), await ExistsAsync(db, $"memberDay|u|{day}", partition));
+        Assert.Equal((false, System.Net.HttpStatusCode.NotFound), await ExistsAsync(db, $"memberDay|u|{day}",
+            partition));
     }
 
-    private static async Task<(bool, System.Net.HttpStatusCode)> ExistsAsync(CosmosDatabase db, string id, PartitionKey partition)
+    private static async Task<(bool, System.Net.HttpStatusCode)> ExistsAsync(CosmosDatabase db, string id,
+        PartitionKey partition)
     {
         using var response = await db.Rollups.ReadItemStreamAsync(id, partition);
         return (response.IsSuccessStatusCode, response.StatusCode);

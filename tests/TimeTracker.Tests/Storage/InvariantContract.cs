@@ -13,7 +13,8 @@ namespace TimeTracker.Tests.Storage;
 
 /// <summary>
 /// Invariants a store must keep under concurrency, decided in one atomic step with the write (never a read-then-write
-/// in a handler): at least one active owner, a login throttle that parallel guesses cannot pass, single-use invitations,
+/// in a handler): at least one active owner, a login throttle that parallel guesses cannot pass, single-use
+/// invitations,
 /// keys that a deletion revoked for good, and one meaning of an activity sample's identity. Run on every store.
 /// </summary>
 public abstract class InvariantContract
@@ -22,22 +23,26 @@ public abstract class InvariantContract
     private const int RacesAtOnce = 10;
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, IApiKeyStore Keys, IInvitationStore Invitations,
-        ILoginThrottleStore Throttle, IActivityStore Activity);
+    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, IApiKeyStore Keys,
+        IInvitationStore Invitations, ILoginThrottleStore Throttle, IActivityStore Activity);
 
     protected abstract Task<Stores> CreateAsync();
 
-    private static Member NewMember(string workspaceId, MemberRole role, MemberStatus status = MemberStatus.Active) => new()
+    private static Member NewMember(string workspaceId, MemberRole role,
+        MemberStatus status = MemberStatus.Active) => new()
     {
-        WorkspaceId = workspaceId, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "Ada", LastName = "L",
-        Role = role, Status = status, CreatedAt = Now, UpdatedAt = Now, ActivatedAt = status == MemberStatus.Active ? Now : null,
+        WorkspaceId = workspaceId, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "Ada",
+            LastName = "L",
+        Role = role, Status = status, CreatedAt = Now, UpdatedAt = Now, ActivatedAt = status == MemberStatus.Active
+            ? Now : null,
     };
 
     private static async Task<(string Workspace, Member Owner)> WorkspaceAsync(Stores s)
     {
         var workspace = new Workspace(Ids.New(), "Acme", "UTC", Now, null, null);
         var owner = NewMember(workspace.Id, MemberRole.Owner);
-        await s.Workspaces.CreateAsync(workspace, owner, new ApiKey(Ids.New(), workspace.Id, owner.Id, "k", "00", Now, null));
+        await s.Workspaces.CreateAsync(workspace, owner, new ApiKey(Ids.New(), workspace.Id, owner.Id, "k", "00",
+            Now, null));
         return (workspace.Id, owner);
     }
 
@@ -99,7 +104,8 @@ public abstract class InvariantContract
         {
             var ws = Ids.New();
             var account = $"{Guid.NewGuid():N}@acme.test";
-            var waits = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(() => s.Throttle.BeginAttemptAsync(ws, account, Now))));
+            var waits = await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => Task.Run(() =>
+                s.Throttle.BeginAttemptAsync(ws, account, Now))));
             lock (allowed) allowed.Add(waits.Count(w => w is null));
             Assert.All(waits.Where(w => w is not null), w => Assert.True(w > TimeSpan.Zero));
         });
@@ -111,13 +117,15 @@ public abstract class InvariantContract
     {
         var s = await CreateAsync();
         var ws = Ids.New();
-        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "ada", Now));
+        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "ada",
+            Now));
         Assert.Equal(LoginThrottle.Window, await s.Throttle.BeginAttemptAsync(ws, "ada", Now));
         Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "bob", Now));
         Assert.Null(await s.Throttle.BeginAttemptAsync(Ids.New(), "ada", Now));
         Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "ada", Now + LoginThrottle.Window));
         await s.Throttle.ClearAsync(ws, "ada");
-        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "ada", Now));
+        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "ada",
+            Now));
     }
 
     [Fact]
@@ -126,15 +134,18 @@ public abstract class InvariantContract
         var s = await CreateAsync();
         var ws = Ids.New();
         Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "old", Now - LoginThrottle.Window * 3));
-        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "lock-over", Now - TimeSpan.FromMinutes(20)));
-        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "locked", Now - TimeSpan.FromMinutes(1)));
+        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws,
+            "lock-over", Now - TimeSpan.FromMinutes(20)));
+        for (var i = 0; i < LoginThrottle.MaxAttempts; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws,
+            "locked", Now - TimeSpan.FromMinutes(1)));
         Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "recent", Now - TimeSpan.FromMinutes(1)));
 
         Assert.Equal(2, await s.Throttle.PurgeAsync(Now));
 
         Assert.NotNull(await s.Throttle.BeginAttemptAsync(ws, "locked", Now));
         // "recent" kept its one attempt: four more pass, the sixth is refused.
-        for (var i = 0; i < LoginThrottle.MaxAttempts - 1; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws, "recent", Now));
+        for (var i = 0; i < LoginThrottle.MaxAttempts - 1; i++) Assert.Null(await s.Throttle.BeginAttemptAsync(ws,
+            "recent", Now));
         Assert.NotNull(await s.Throttle.BeginAttemptAsync(ws, "recent", Now));
         Assert.Equal(0, await s.Throttle.PurgeAsync(Now));
     }
@@ -156,7 +167,8 @@ public abstract class InvariantContract
                 var key = new ApiKey(Ids.New(), ws, invited.Id, "k", "00", Now, null);
                 try
                 {
-                    return await s.Invitations.AcceptAsync(invitation, read with { Status = MemberStatus.Active, ActivatedAt = Now }, key, Now);
+                    return await s.Invitations.AcceptAsync(invitation, read with { Status = MemberStatus.Active,
+                        ActivatedAt = Now }, key, Now);
                 }
                 catch (ConcurrencyConflictException)
                 {
@@ -179,7 +191,8 @@ public abstract class InvariantContract
         await s.Members.CreateAsync(member);
         var old = new ApiKey(Ids.New(), ws, member.Id, "before", "00", Now, null, MemberEpoch: 0);
         await s.Keys.CreateAsync(old);
-        Assert.Equal(DeleteMemberResult.Deleted, await s.Members.SoftDeleteAsync((await s.Members.GetAsync(ws, member.Id))!, Now));
+        Assert.Equal(DeleteMemberResult.Deleted, await s.Members.SoftDeleteAsync((await s.Members.GetAsync(ws,
+            member.Id))!, Now));
         var deleted = (await s.Members.GetAsync(ws, member.Id))!;
         await s.Members.UpdateAsync(deleted with { Status = MemberStatus.Active, DeletedAt = null });
         var restored = (await s.Members.GetAsync(ws, member.Id))!;
@@ -198,10 +211,13 @@ public abstract class InvariantContract
         var id = Guid.NewGuid();
         var start = new DateTimeOffset(2026, 4, 30, 9, 0, 0, TimeSpan.Zero);
         var sample = new ActivitySample(id, start, start.AddMinutes(5), ActivityState.Idle);
-        Assert.Equal(new IngestResult(1, 0), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), owner.Id, [sample]));
-        Assert.Equal(new IngestResult(0, 1), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), owner.Id, [sample]));
+        Assert.Equal(new IngestResult(1, 0), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default),
+            owner.Id, [sample]));
+        Assert.Equal(new IngestResult(0, 1), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default),
+            owner.Id, [sample]));
         var moved = sample with { Start = start.AddMinutes(10), End = start.AddMinutes(15) };
-        Assert.Equal(new IngestResult(1, 1), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), owner.Id, [moved, moved]));
+        Assert.Equal(new IngestResult(1, 1), await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default),
+            owner.Id, [moved, moved]));
         var idle = await s.Activity.GetIdleAsync(ws, [owner.Id], start, start.AddHours(1));
         Assert.Equal([start, start.AddMinutes(10)], idle.Select(i => i.Start).Order());
     }
@@ -214,8 +230,10 @@ public sealed class SqliteInvariantTests : InvariantContract, IDisposable
     protected override Task<Stores> CreateAsync()
     {
         var db = new SqliteDatabase(_file.Path);
-        return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db), new SqliteApiKeyStore(db),
-            new SqliteInvitationStore(db), new SqliteLoginThrottleStore(db), new SqliteActivityStore(db, new MemberKeys())));
+        return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db),
+            new SqliteApiKeyStore(db),
+            new SqliteInvitationStore(db), new SqliteLoginThrottleStore(db), new SqliteActivityStore(db,
+                new MemberKeys())));
     }
 
     public void Dispose() => _file.Dispose();
@@ -233,8 +251,8 @@ public sealed class CosmosInvariantTests(LocalCosmos cosmos) : InvariantContract
         var members = new CosmosMemberStore(_db);
         var keys = new CosmosApiKeyStore(_db);
         var workspaces = new CosmosWorkspaceStore(_db, members, keys);
-        return new Stores(workspaces, members, keys, new CosmosInvitationStore(_db, members, keys), new CosmosLoginThrottleStore(_db),
-            new CosmosActivityStore(_db, new CosmosRollupStore(_db, clock), clock));
+        return new Stores(workspaces, members, keys, new CosmosInvitationStore(_db, members, keys),
+            new CosmosLoginThrottleStore(_db), new CosmosActivityStore(_db, new CosmosRollupStore(_db, clock), clock));
     }
 
     public void Dispose() => _db?.Dispose();

@@ -4,7 +4,8 @@ using Microsoft.Azure.Cosmos;
 namespace TimeTracker.Tests.Storage;
 
 /// <summary>
-/// What the Cosmos store relies on from the local test server (tests/cosmos-local, patched by us), pinned to Cosmos DB's
+/// What the Cosmos store relies on from the local test server (tests/cosmos-local, patched by us), pinned to Cosmos
+/// DB's
 /// documented behaviour: conditional patches (the fast clock-in) and TOP with ORDER BY over a partition-key prefix.
 /// </summary>
 [Collection(LocalCosmosCollection.Name)]
@@ -19,7 +20,8 @@ public sealed class LocalCosmosSemanticsTests(LocalCosmos cosmos)
         var partition = new PartitionKeyBuilder().Add("w").Add("u").Build();
         await db.Attendance.CreateItemAsync(new Doc("d", "w", "u", null, 1, 0), partition);
         Task<ItemResponse<Doc>> Patch(string condition) => db.Attendance.PatchItemAsync<Doc>("d", partition,
-            [PatchOperation.Set("/sessionId", "s1"), PatchOperation.Increment("/version", 1)], new PatchItemRequestOptions { FilterPredicate = condition });
+            [PatchOperation.Set("/sessionId", "s1"), PatchOperation.Increment("/version", 1)],
+                new PatchItemRequestOptions { FilterPredicate = condition });
 
         var applied = await Patch("FROM c WHERE NOT IS_STRING(c.sessionId) AND c.version <= 1");
         Assert.Equal(("s1", 2L), (applied.Resource.SessionId, applied.Resource.Version));
@@ -33,7 +35,8 @@ public sealed class LocalCosmosSemanticsTests(LocalCosmos cosmos)
     {
         var db = await cosmos.CreateDatabaseAsync();
         foreach (var (user, inAt) in new[] { ("a", 5L), ("a", 2L), ("b", 1L), ("a", 9L), ("b", 30L) })
-            await db.Attendance.CreateItemAsync(new Doc(Guid.NewGuid().ToString(), "w", user, null, 0, inAt), new PartitionKeyBuilder().Add("w").Add(user).Build());
+            await db.Attendance.CreateItemAsync(new Doc(Guid.NewGuid().ToString(), "w", user, null, 0, inAt),
+                new PartitionKeyBuilder().Add("w").Add(user).Build());
         async Task<long[]> Top(string order)
         {
             var iterator = db.Attendance.GetItemQueryIterator<Doc>(new QueryDefinition($"SELECT TOP 2 * FROM c WHERE c.workspaceId = 'w' ORDER BY c.inAt {order}"),

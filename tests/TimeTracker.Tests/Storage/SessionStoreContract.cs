@@ -14,12 +14,14 @@ using TimeTracker.Tests.Infrastructure;
 
 namespace TimeTracker.Tests.Storage;
 
-/// <summary>The contract of the attendance, activity, rollup, idempotency and invitation ports, run against every store.</summary>
+/// <summary>The contract of the attendance, activity, rollup, idempotency and invitation ports, run against every
+/// store.</summary>
 public abstract class SessionStoreContract
 {
     protected static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
-    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, IAttendanceStore Attendance, IActivityStore Activity, IRollupStore Rollups,
+    protected sealed record Stores(IWorkspaceStore Workspaces, IMemberStore Members, IAttendanceStore Attendance,
+        IActivityStore Activity, IRollupStore Rollups,
         IInvitationStore Invitations, IApiKeyStore Keys, IIdempotencyStore Idempotency);
 
     protected TestClock Clock { get; } = new(Now);
@@ -31,17 +33,21 @@ public abstract class SessionStoreContract
         var workspace = new Workspace(Ids.New(), "Acme", "UTC", Now, null, null);
         var owner = new Member
         {
-            WorkspaceId = workspace.Id, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "Ada", LastName = "L",
+            WorkspaceId = workspace.Id, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "Ada",
+                LastName = "L",
             Role = MemberRole.Owner, Status = MemberStatus.Active, CreatedAt = Now, UpdatedAt = Now, ActivatedAt = Now,
         };
-        await s.Workspaces.CreateAsync(workspace, owner, new ApiKey(Ids.New(), workspace.Id, owner.Id, "k", "00", Now, null));
+        await s.Workspaces.CreateAsync(workspace, owner, new ApiKey(Ids.New(), workspace.Id, owner.Id, "k", "00",
+            Now, null));
         return (workspace.Id, owner.Id);
     }
 
-    protected static AttendanceEvent Event(DateTimeOffset at, string by) => new(Ids.New(), at, at, by, "office", "127.0.0.1", null);
+    protected static AttendanceEvent Event(DateTimeOffset at, string by) => new(Ids.New(), at, at, by, "office",
+        "127.0.0.1", null);
 
     protected static AttendanceSession Session(string ws, string user, DateTimeOffset start, DateTimeOffset? end) =>
-        new(ws, user, DateOnly.FromDateTime(start.UtcDateTime), Event(start, user), end is { } e ? Event(e, user) : null);
+        new(ws, user, DateOnly.FromDateTime(start.UtcDateTime), Event(start, user), end is { } e ? Event(e, user)
+            : null);
 
     [Fact]
     public async Task The_member_and_its_workspace_read_together()
@@ -64,17 +70,22 @@ public abstract class SessionStoreContract
         var other = Ids.New();
         var day = Now.AddDays(-10);
         foreach (var (who, hours) in new[] { (user, 2), (user, 5), (other, 1), (user, 9), (other, 30) })
-            Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, who, day.AddHours(hours), day.AddHours(hours + 1)), null));
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(-1), null), null));
+            Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, who,
+                day.AddHours(hours), day.AddHours(hours + 1)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(-1),
+            null), null));
 
         Assert.Equal(day.AddHours(1), await s.Attendance.GetFirstClockInAsync(ws));
-        var last = (await s.Attendance.GetLastBeforeAsync(ws, [user, other, Ids.New()], day.AddHours(9))).ToDictionary(x => x.UserId, x => x.Start);
-        Assert.Equal(new Dictionary<string, DateTimeOffset> { [user] = day.AddHours(5), [other] = day.AddHours(1) }, last);
+        var last = (await s.Attendance.GetLastBeforeAsync(ws, [user, other, Ids.New()],
+            day.AddHours(9))).ToDictionary(x => x.UserId, x => x.Start);
+        Assert.Equal(new Dictionary<string, DateTimeOffset> { [user] = day.AddHours(5), [other] = day.AddHours(1) },
+            last);
         Assert.Equal(Now.AddHours(-1), Assert.Single(await s.Attendance.GetLastBeforeAsync(ws, [user], Now)).Start);
 
         var activity = new Workspace(ws, "Acme", "UTC", Now, WorkTimeSource: WorkTimeSource.Activity);
         foreach (var hours in new[] { 3, 7, 12 })
-            await s.Activity.AddAsync(activity, user, [new ActivitySample(Guid.NewGuid(), day.AddHours(hours), day.AddHours(hours).AddMinutes(20), ActivityState.Active)]);
+            await s.Activity.AddAsync(activity, user, [new ActivitySample(Guid.NewGuid(), day.AddHours(hours),
+                day.AddHours(hours).AddMinutes(20), ActivityState.Active)]);
         Assert.Equal(day.AddHours(3), await s.Activity.GetFirstSessionStartAsync(ws));
         var derived = Assert.Single(await s.Activity.GetLastSessionsBeforeAsync(ws, [user, other], day.AddHours(12)));
         Assert.Equal(day.AddHours(7).UtcTicks, derived.Start);
@@ -89,7 +100,8 @@ public abstract class SessionStoreContract
         var start = Now.AddTicks(1234567);
         var open = Session(ws, user, start, null);
         Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(open, null));
-        var (result, closed) = await s.Attendance.ClockOutAsync(ws, user, Event(start.AddHours(1).AddTicks(7654321), user), null, _ => "");
+        var (result, closed) = await s.Attendance.ClockOutAsync(ws, user, Event(start.AddHours(1).AddTicks(7654321),
+            user), null, _ => "");
         Assert.Equal(SessionWriteResult.Written, result);
 
         var read = Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now, Now.AddDays(1)));
@@ -106,10 +118,14 @@ public abstract class SessionStoreContract
         var future = Session(ws, user, Now.AddMinutes(-30), Now.AddHours(2));
         Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(future, null));
         Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.ClockInAsync(Session(ws, user, Now, null), null));
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(2), null), null));
-        Assert.Equal(SessionWriteResult.AlreadyOpen, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(3), null), null));
-        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(4), Now.AddHours(5)), null));
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-3), Now.AddHours(-2)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now.AddHours(2),
+            null), null));
+        Assert.Equal(SessionWriteResult.AlreadyOpen, await s.Attendance.ClockInAsync(Session(ws, user,
+            Now.AddHours(3), null), null));
+        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(4),
+            Now.AddHours(5)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-3),
+            Now.AddHours(-2)), null));
         Assert.Equal(3, (await s.Attendance.GetOverlappingAsync(ws, null, Now.AddDays(-1), Now.AddDays(1))).Count);
     }
 
@@ -147,7 +163,8 @@ public abstract class SessionStoreContract
 
             var expected = new[] { user, stillOpen }.Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected, (await s.Attendance.GetOverlappingAsync(ws, null, from, to)).Select(x => x.UserId));
-            Assert.Equal(expected, (await s.Attendance.GetOverlappingAsync(ws, [stillOpen, user, shortOnly], from, to)).Select(x => x.UserId));
+            Assert.Equal(expected, (await s.Attendance.GetOverlappingAsync(ws, [stillOpen, user, shortOnly], from,
+                to)).Select(x => x.UserId));
             Assert.Empty(await s.Attendance.GetOverlappingAsync(ws, [shortOnly], from, to));
         }
     }
@@ -157,16 +174,22 @@ public abstract class SessionStoreContract
     {
         var s = await CreateAsync();
         var (ws, user) = await MemberAsync(s);
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-20), Now.AddDays(-10)), null));
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-2), Now.AddDays(-2).AddHours(1)), null));
-        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-12), Now.AddDays(-11)), null));
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-10), Now.AddDays(-9)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-20),
+            Now.AddDays(-10)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-2),
+            Now.AddDays(-2).AddHours(1)), null));
+        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-12),
+            Now.AddDays(-11)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-10),
+            Now.AddDays(-9)), null));
         var open = Session(ws, user, Now.AddDays(-1), null);
         Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(open, null));
         // The open session runs on: a pair starting further after it than the longest closed session still overlaps
         // it; one that ends at its start does not.
-        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(15), Now.AddDays(16)), null));
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(-1).AddHours(-1), Now.AddDays(-1)), null));
+        Assert.Equal(SessionWriteResult.Overlaps, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddDays(15),
+            Now.AddDays(16)), null));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user,
+            Now.AddDays(-1).AddHours(-1), Now.AddDays(-1)), null));
     }
 
     [Fact]
@@ -174,9 +197,11 @@ public abstract class SessionStoreContract
     {
         var s = await CreateAsync();
         var (ws, user) = await MemberAsync(s);
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => s.Attendance.ClockInAsync(Session(ws, user, Now.AddSeconds(i), null), null)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => s.Attendance.ClockInAsync(Session(ws,
+            user, Now.AddSeconds(i), null), null)));
         Assert.Equal(1, results.Count(r => r == SessionWriteResult.Written));
-        Assert.All(results.Where(r => r != SessionWriteResult.Written), r => Assert.Equal(SessionWriteResult.AlreadyOpen, r));
+        Assert.All(results.Where(r => r != SessionWriteResult.Written), r =>
+            Assert.Equal(SessionWriteResult.AlreadyOpen, r));
         Assert.Single(await s.Attendance.GetOpenStartedBeforeAsync(ws, Now.AddMinutes(1)));
     }
 
@@ -195,8 +220,10 @@ public abstract class SessionStoreContract
         var open = Session(ws, user, Now, null);
         await s.Attendance.ClockInAsync(open, null);
         Assert.True(await s.Attendance.DeleteAsync(ws, open.Id));
-        Assert.Empty(await s.Attendance.GetByDateAsync(ws, [user], DateOnly.FromDateTime(Now.UtcDateTime), DateOnly.FromDateTime(Now.UtcDateTime)));
-        Assert.Equal(SessionWriteResult.NoneOpen, (await s.Attendance.ClockOutAsync(ws, user, Event(Now.AddHours(1), user), null, _ => "")).Result);
+        Assert.Empty(await s.Attendance.GetByDateAsync(ws, [user], DateOnly.FromDateTime(Now.UtcDateTime),
+            DateOnly.FromDateTime(Now.UtcDateTime)));
+        Assert.Equal(SessionWriteResult.NoneOpen, (await s.Attendance.ClockOutAsync(ws, user, Event(Now.AddHours(1),
+            user), null, _ => "")).Result);
         Assert.False(await s.Attendance.DeleteAsync(ws, open.Id));
     }
 
@@ -206,11 +233,13 @@ public abstract class SessionStoreContract
         var s = await CreateAsync();
         var (ws, user) = await MemberAsync(s);
         var record = new IdempotencyRecord(ws, user, "key-1", "hash", 201, "{\"id\":1}", Now);
-        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-3), Now.AddHours(-2)), record));
+        Assert.Equal(SessionWriteResult.Written, await s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-3),
+            Now.AddHours(-2)), record));
         Assert.Equal(record, await s.Idempotency.GetAsync(ws, user, "key-1"));
         Assert.Null(await s.Idempotency.GetAsync(ws, Ids.New(), "key-1"));
 
-        await Assert.ThrowsAsync<IdempotencyKeyTakenException>(() => s.Attendance.AddPairAsync(Session(ws, user, Now.AddHours(-1), Now), record));
+        await Assert.ThrowsAsync<IdempotencyKeyTakenException>(() => s.Attendance.AddPairAsync(Session(ws, user,
+            Now.AddHours(-1), Now), record));
         Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now.AddDays(1)));
     }
 
@@ -221,7 +250,8 @@ public abstract class SessionStoreContract
         var (ws, _) = await MemberAsync(s);
         var invited = new Member
         {
-            WorkspaceId = ws, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "In", LastName = "Vited",
+            WorkspaceId = ws, Id = Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "In",
+                LastName = "Vited",
             Role = MemberRole.RegularUser, Status = MemberStatus.Invited, CreatedAt = Now, UpdatedAt = Now,
         };
         var invitation = new Invitation(Ids.New(), ws, invited.Id, Now, Now + Invitation.Lifetime);
@@ -230,9 +260,11 @@ public abstract class SessionStoreContract
         Assert.Equal(MemberStatus.Invited, (await s.Members.GetAsync(ws, invited.Id))!.Status);
 
         var current = (await s.Members.GetAsync(ws, invited.Id))!;
-        var keys = Enumerable.Range(0, 4).Select(i => new ApiKey(Ids.New(), ws, invited.Id, $"k{i}", "00", Now, null)).ToList();
+        var keys = Enumerable.Range(0, 4).Select(i => new ApiKey(Ids.New(), ws, invited.Id, $"k{i}", "00", Now,
+            null)).ToList();
         var accepted = await Task.WhenAll(keys.Select(key =>
-            s.Invitations.AcceptAsync(invitation, current with { Status = MemberStatus.Active, ActivatedAt = Now }, key, Now)));
+            s.Invitations.AcceptAsync(invitation, current with { Status = MemberStatus.Active, ActivatedAt = Now },
+                key, Now)));
         Assert.Equal(1, accepted.Count(a => a));
         Assert.Equal(MemberStatus.Active, (await s.Members.GetAsync(ws, invited.Id))!.Status);
         Assert.NotNull((await s.Invitations.GetAsync(invitation.Id))!.AcceptedAt);
@@ -244,7 +276,8 @@ public abstract class SessionStoreContract
     {
         var s = await CreateAsync();
         var (ws, user) = await MemberAsync(s);
-        var idle = new ActivitySample(Guid.NewGuid(), Now.AddMinutes(10).AddTicks(1230), Now.AddMinutes(20).AddTicks(4560), ActivityState.Idle);
+        var idle = new ActivitySample(Guid.NewGuid(), Now.AddMinutes(10).AddTicks(1230),
+            Now.AddMinutes(20).AddTicks(4560), ActivityState.Idle);
         var samples = new[] { idle, new ActivitySample(Guid.NewGuid(), Now, Now.AddMinutes(10), ActivityState.Active) };
         Assert.Equal(2, (await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), user, samples)).Accepted);
         Assert.Equal(0, (await s.Activity.AddAsync(new Workspace(ws, "w", "UTC", default), user, samples)).Accepted);
@@ -267,23 +300,29 @@ public abstract class SessionStoreContract
         var sessions = new[]
         {
             Session(ws, user, TimeRange.ToInstant(midnight).AddTicks(3), TimeRange.ToInstant(midnight).AddMinutes(10)),
-            Session(ws, user, TimeRange.ToInstant(midnight).AddMinutes(15 * 63 + 1), TimeRange.ToInstant(midnight).AddMinutes(15 * 64).AddTicks(-7)),
+            Session(ws, user, TimeRange.ToInstant(midnight).AddMinutes(15 * 63 + 1),
+                TimeRange.ToInstant(midnight).AddMinutes(15 * 64).AddTicks(-7)),
         };
-        var summary = DaySummary.Compute(user, day, sessions, [], [new TimeRange(midnight + 17, midnight + 42)], Now.UtcTicks);
+        var summary = DaySummary.Compute(user, day, sessions, [], [new TimeRange(midnight + 17, midnight + 42)],
+            Now.UtcTicks);
         var version = await s.Rollups.GetDirtyVersionAsync(ws);
         await s.Rollups.SaveAsync(ws, [day], [summary], version, day);
 
         var dayEnd = ZoneDays.UtcDaySpan(day).End;
-        // The first session starts 3 ticks after midnight: a range from 5 ticks straddles it, one from midnight holds the day.
-        var edge = Assert.Single((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day], new TimeRange(midnight + 5, dayEnd)))).EdgeDays);
+        // The first session starts 3 ticks after midnight: a range from 5 ticks straddles it, one from midnight holds
+        // the day.
+        var edge = Assert.Single((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day],
+            new TimeRange(midnight + 5, dayEnd)))).EdgeDays);
         Assert.Equal(summary.Totals(), edge.Totals);
         var read = edge.Straddling!;
         Assert.Equal(summary.Work.Items, read.Work.Items);
         Assert.Equal(summary.Idle.Items, read.Idle.Items);
         Assert.Equal(summary.Sessions, read.Sessions);
-        var inside = Assert.Single((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day], new TimeRange(midnight, dayEnd)))).EdgeDays);
+        var inside = Assert.Single((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day],
+            new TimeRange(midnight, dayEnd)))).EdgeDays);
         Assert.Equal((summary.Totals(), (DaySummary?)null), (inside.Totals, inside.Straddling));
-        Assert.Empty((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day], new TimeRange(midnight + 16 * TimeSpan.TicksPerHour, dayEnd)))).EdgeDays);
+        Assert.Empty((await s.Rollups.ReadAsync(ws, [user], new RollupQuery(1, 0, [day],
+            new TimeRange(midnight + 16 * TimeSpan.TicksPerHour, dayEnd)))).EdgeDays);
         var engagement = new RecordingVisitor();
         await s.Rollups.VisitEngagementAsync(ws, day - 1, day + 1, engagement);
         var (visitedDay, entries) = Assert.Single(engagement.Days);
@@ -326,8 +365,10 @@ public sealed class SqliteSessionStoreTests : SessionStoreContract, IDisposable
     {
         var db = new SqliteDatabase(_file.Path);
         var keys = new MemberKeys();
-        return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db), new SqliteAttendanceStore(db, Clock),
-            new SqliteActivityStore(db, keys), new SqliteRollupStore(db, keys), new SqliteInvitationStore(db), new SqliteApiKeyStore(db), new SqliteIdempotencyStore(db)));
+        return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db),
+            new SqliteAttendanceStore(db, Clock),
+            new SqliteActivityStore(db, keys), new SqliteRollupStore(db, keys), new SqliteInvitationStore(db),
+                new SqliteApiKeyStore(db), new SqliteIdempotencyStore(db)));
     }
 
     public void Dispose() => _file.Dispose();
@@ -345,7 +386,8 @@ public sealed class CosmosSessionStoreTests(LocalCosmos cosmos) : SessionStoreCo
         var keys = new CosmosApiKeyStore(_db);
         var workspaces = new CosmosWorkspaceStore(_db, members, keys);
         var rollups = new CosmosRollupStore(_db, Clock);
-        return new Stores(workspaces, members, new CosmosAttendanceStore(_db, rollups, Clock), new CosmosActivityStore(_db, rollups, Clock), rollups,
+        return new Stores(workspaces, members, new CosmosAttendanceStore(_db, rollups, Clock),
+            new CosmosActivityStore(_db, rollups, Clock), rollups,
             new CosmosInvitationStore(_db, members, keys), keys, new CosmosIdempotencyStore(_db));
     }
 
@@ -360,10 +402,12 @@ public sealed class CosmosSessionStoreTests(LocalCosmos cosmos) : SessionStoreCo
         var closed = open with { ClockOut = Event(Now.AddHours(-1), user) };
         await ((IAttendanceImport)s.Attendance).ImportAsync([closed]);
 
-        Assert.Equal(closed.ClockOut, Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now)).ClockOut);
+        Assert.Equal(closed.ClockOut, Assert.Single(await s.Attendance.GetOverlappingAsync(ws, [user],
+            Now.AddDays(-1), Now)).ClockOut);
         Assert.Empty(await s.Attendance.GetOpenStartedBeforeAsync(ws, Now));
         Assert.Equal(closed.ClockOut, (await s.Attendance.FindByEventAsync(ws, open.Id))!.ClockOut);
-        Assert.Equal(SessionWriteResult.NoneOpen, (await s.Attendance.ClockOutAsync(ws, user, Event(Now, user), null, _ => "")).Result);
+        Assert.Equal(SessionWriteResult.NoneOpen, (await s.Attendance.ClockOutAsync(ws, user, Event(Now, user), null,
+            _ => "")).Result);
         Assert.Equal(SessionWriteResult.Written, await s.Attendance.ClockInAsync(Session(ws, user, Now, null), null));
         Assert.Equal(2, (await s.Attendance.GetOverlappingAsync(ws, [user], Now.AddDays(-1), Now.AddHours(1))).Count);
         Assert.True(await s.Attendance.DeleteAsync(ws, open.Id));

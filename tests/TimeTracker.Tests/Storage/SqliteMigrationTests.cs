@@ -36,7 +36,8 @@ public sealed class SqliteMigrationTests : IDisposable
 
         var idle = await store.GetIdleAsync("ws", ["u1"], start.AddHours(-1), start.AddHours(1));
         Assert.Equal([("u1", start, start.AddMinutes(30))], idle);
-        var resent = await store.AddAsync(new Workspace("ws", "w", "UTC", default), "u1", [new ActivitySample(id, start, start.AddMinutes(30), ActivityState.Idle)]);
+        var resent = await store.AddAsync(new Workspace("ws", "w", "UTC", default), "u1", [new ActivitySample(id,
+            start, start.AddMinutes(30), ActivityState.Idle)]);
         Assert.Equal(new IngestResult(0, 1), resent);
     }
 
@@ -59,10 +60,12 @@ public sealed class SqliteMigrationTests : IDisposable
         var store = new SqliteAttendanceStore(new SqliteDatabase(_file.Path), TimeProvider.System);
 
         var found = await store.GetOverlappingAsync("ws", null, start.AddDays(5), start.AddDays(6));
-        Assert.Equal([("u1", "in-1", (DateTimeOffset?)start.AddDays(10)), ("u2", "in-2", null)], found.Select(x => (x.UserId, x.Id, x.ClockOut?.Timestamp)));
+        Assert.Equal([("u1", "in-1", (DateTimeOffset?)start.AddDays(10)), ("u2", "in-2", null)], found.Select(x =>
+            (x.UserId, x.Id, x.ClockOut?.Timestamp)));
         Assert.Equal("in-1", (await store.FindByEventAsync("ws", "out-1"))!.Id);
         Assert.Equal(SessionWriteResult.AlreadyOpen, await store.ClockInAsync(
-            new AttendanceSession("ws", "u2", new DateOnly(2026, 2, 1), new AttendanceEvent("in-3", start, start, "u2", null, null, null), null), null));
+            new AttendanceSession("ws", "u2", new DateOnly(2026, 2, 1), new AttendanceEvent("in-3", start, start,
+                "u2", null, null, null), null), null));
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class ActivitySessionTests
         Assert.Equal(M(0, 50), Assert.Single(joined).Span);
         Assert.Equal([M(20, 30)], joined[0].Gaps.Items);
 
-        var split = ActivitySession.Derive("u", IntervalSet.Union([M(0, 20), new TimeRange(30 * Minute + 1, 50 * Minute)]), Gap);
+        var split = ActivitySession.Derive("u", IntervalSet.Union([M(0, 20), new TimeRange(30 * Minute + 1,
+            50 * Minute)]), Gap);
         Assert.Equal([M(0, 20), new TimeRange(30 * Minute + 1, 50 * Minute)], split.Select(s => s.Span));
     }
 

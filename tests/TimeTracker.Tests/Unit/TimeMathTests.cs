@@ -58,7 +58,8 @@ public sealed class TimeMathTests
     [InlineData("Pacific/Chatham", "2026-07-08T00:00:00", "2026-07-07T11:15:00Z")]
     [InlineData("Australia/Lord_Howe", "2026-01-08T00:00:00", "2026-01-07T13:00:00Z")]
     [InlineData("Australia/Lord_Howe", "2026-07-08T00:00:00", "2026-07-07T13:30:00Z")]
-    public void Day_starts_land_on_the_zone_offset_including_half_and_quarter_hours(string zone, string local, string utc)
+    public void Day_starts_land_on_the_zone_offset_including_half_and_quarter_hours(string zone, string local,
+        string utc)
     {
         var day = ZoneDays.Day(LocalDate.FromDateTime(DateTime.Parse(local)), TimeZones.Get(zone));
         Assert.Equal(T(utc), day.Start);
@@ -73,7 +74,8 @@ public sealed class TimeMathTests
     // Lord Howe springs forward 30 minutes at 02:00: 02:15 becomes 02:45 at +11:00.
     [InlineData("Australia/Lord_Howe", "2026-10-04 02:15:00", "2026-10-03T15:45:00Z")]
     [InlineData("Asia/Kolkata", "2026-02-08T23:59:59", "2026-02-08T18:29:59Z")]
-    public void Wall_times_resolve_gaps_forward_and_overlaps_to_the_earlier_instant(string zone, string wall, string utc)
+    public void Wall_times_resolve_gaps_forward_and_overlaps_to_the_earlier_instant(string zone, string wall,
+        string utc)
     {
         Assert.True(ZoneDays.TryParseWallTime(wall, TimeZones.Get(zone), out var ticks));
         Assert.Equal(T(utc), ticks);
@@ -84,7 +86,8 @@ public sealed class TimeMathTests
     [InlineData("2026-02-08 25:00:00")]
     [InlineData("08/02/2026 00:00:00")]
     [InlineData("")]
-    public void Malformed_wall_times_do_not_parse(string text) => Assert.False(ZoneDays.TryParseWallTime(text, DateTimeZone.Utc, out _));
+    public void Malformed_wall_times_do_not_parse(string text) => Assert.False(ZoneDays.TryParseWallTime(text,
+        DateTimeZone.Utc, out _));
 
     private static AttendanceSession Session(string from, string? to) => new("w", "u", new DateOnly(2026, 1, 1),
         new AttendanceEvent("in", DateTimeOffset.Parse(from), default, "u", null, null, null),
@@ -94,9 +97,12 @@ public sealed class TimeMathTests
     public void Day_summaries_clip_sessions_crossing_midnight_and_month_end_and_keep_idle_inside_work()
     {
         var session = Session("2026-01-31T22:00:00Z", "2026-02-01T03:00:00Z");
-        var idle = new[] { R("2026-01-31T23:30:00Z", "2026-02-01T00:30:00Z"), R("2026-02-01T05:00:00Z", "2026-02-01T06:00:00Z") };
-        var jan31 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-01-31T12:00:00Z")), [session], [], idle, T("2026-03-01T00:00:00Z"));
-        var feb1 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [session], [], idle, T("2026-03-01T00:00:00Z"));
+        var idle = new[] { R("2026-01-31T23:30:00Z", "2026-02-01T00:30:00Z"), R("2026-02-01T05:00:00Z",
+            "2026-02-01T06:00:00Z") };
+        var jan31 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-01-31T12:00:00Z")), [session], [], idle,
+            T("2026-03-01T00:00:00Z"));
+        var feb1 = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [session], [], idle,
+            T("2026-03-01T00:00:00Z"));
 
         Assert.Equal(2 * Hour, jan31.WorkTicks);
         Assert.Equal(Hour / 2, jan31.IdleTicks);
@@ -109,7 +115,8 @@ public sealed class TimeMathTests
     public void An_open_session_runs_until_now()
     {
         var open = Session("2026-02-01T08:00:00Z", null);
-        var day = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [open], [], [], T("2026-02-01T10:30:00Z"));
+        var day = DaySummary.Compute("u", ZoneDays.UtcDay(T("2026-02-01T12:00:00Z")), [open], [], [],
+            T("2026-02-01T10:30:00Z"));
         Assert.Equal(2.5 * Hour, day.WorkTicks);
         Assert.True(day.Totals().HasOpen);
         Assert.Null(day.Totals().LastOut);
@@ -118,7 +125,8 @@ public sealed class TimeMathTests
     [Fact]
     public void A_tally_gives_the_same_answer_from_raw_data_and_from_clipped_day_summaries()
     {
-        var sessions = new[] { Session("2026-02-07T20:00:00Z", "2026-02-07T22:00:00Z"), Session("2026-02-08T03:00:00Z", "2026-02-08T11:00:00Z") };
+        var sessions = new[] { Session("2026-02-07T20:00:00Z", "2026-02-07T22:00:00Z"),
+            Session("2026-02-08T03:00:00Z", "2026-02-08T11:00:00Z") };
         var idle = new[] { R("2026-02-08T04:00:00Z", "2026-02-08T04:30:00Z") };
         var now = T("2026-03-01T00:00:00Z");
         var kolkataDay = ZoneDays.Day(new LocalDate(2026, 2, 8), TimeZones.Get("Asia/Kolkata"));
@@ -129,7 +137,8 @@ public sealed class TimeMathTests
         foreach (var day in new[] { ZoneDays.UtcDay(kolkataDay.Start), ZoneDays.UtcDay(kolkataDay.End - 1) })
             fromDays.AddClipped(DaySummary.Compute("u", day, sessions, [], idle, now), kolkataDay, now);
 
-        Assert.Equal(new WorkTimeResult("u", 36000, 34200, 1800, DateTimeOffset.Parse("2026-02-07T20:00:00Z"), DateTimeOffset.Parse("2026-02-08T11:00:00Z")), raw.Result());
+        Assert.Equal(new WorkTimeResult("u", 36000, 34200, 1800, DateTimeOffset.Parse("2026-02-07T20:00:00Z"),
+            DateTimeOffset.Parse("2026-02-08T11:00:00Z")), raw.Result());
         Assert.Equal(raw.Result(), fromDays.Result());
     }
 
@@ -137,10 +146,12 @@ public sealed class TimeMathTests
     public void A_span_touches_the_utc_days_of_start_end_exclusive_and_an_empty_span_its_start_day()
     {
         long Day(string instant) => ZoneDays.UtcDay(T(instant));
-        Assert.Equal([Day("2026-02-08T00:00:00Z")], ZoneDays.UtcDaysTouched(T("2026-02-08T00:00:00Z"), T("2026-02-09T00:00:00Z")));
+        Assert.Equal([Day("2026-02-08T00:00:00Z")], ZoneDays.UtcDaysTouched(T("2026-02-08T00:00:00Z"),
+            T("2026-02-09T00:00:00Z")));
         Assert.Equal([Day("2026-02-08T23:00:00Z"), Day("2026-02-09T00:00:00Z")],
             ZoneDays.UtcDaysTouched(T("2026-02-08T23:00:00Z"), T("2026-02-09T00:00:01Z")));
-        Assert.Equal([Day("2026-02-08T12:00:00Z")], ZoneDays.UtcDaysTouched(T("2026-02-08T12:00:00Z"), T("2026-02-08T12:00:00Z")));
+        Assert.Equal([Day("2026-02-08T12:00:00Z")], ZoneDays.UtcDaysTouched(T("2026-02-08T12:00:00Z"),
+            T("2026-02-08T12:00:00Z")));
         Assert.Equal(3, ZoneDays.UtcDaysTouched(T("2026-02-07T23:00:00Z"), T("2026-02-09T01:00:00Z")).Count());
     }
 
@@ -154,7 +165,8 @@ public sealed class TimeMathTests
         Assert.Equal(start, open.WorkedUntil(start.AddHours(-1)));
         var closed = open with { ClockOut = clockIn with { Id = "out", Timestamp = start.AddHours(8) } };
         Assert.Equal(start.AddHours(8), closed.WorkedUntil(start.AddDays(3)));
-        Assert.Equal(start.AddHours(8).UtcTicks, new SessionRef(start.UtcTicks, start.AddHours(8).UtcTicks).WorkedUntil(0));
+        Assert.Equal(start.AddHours(8).UtcTicks, new SessionRef(start.UtcTicks,
+            start.AddHours(8).UtcTicks).WorkedUntil(0));
     }
 
     [Fact]
@@ -164,7 +176,8 @@ public sealed class TimeMathTests
         var work = IntervalSet.Union([R("2026-02-08T18:29:00Z", "2026-02-08T18:31:00Z")]);
         var mask = QuarterHourMask.FromWork(work, day);
         Assert.Equal(QuarterHourMask.Range(73, 75), mask); // 18:15-18:30 and 18:30-18:45
-        var endOfDay = QuarterHourMask.FromWork(IntervalSet.Union([R("2026-02-08T23:50:00Z", "2026-02-09T00:00:00Z")]), day);
+        var endOfDay = QuarterHourMask.FromWork(IntervalSet.Union([R("2026-02-08T23:50:00Z",
+            "2026-02-09T00:00:00Z")]), day);
         Assert.Equal(QuarterHourMask.Range(95, 96), endOfDay);
         Assert.False(endOfDay.Intersects(QuarterHourMask.Range(0, 95)));
     }

@@ -56,12 +56,14 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
     {
         const string start = "{\"success\":true,\"statusCode\":200";
         var summaries = new List<(long, long, long)>();
-        for (var at = output.IndexOf(start, StringComparison.Ordinal); at >= 0; at = output.IndexOf(start, at + 1, StringComparison.Ordinal))
+        for (var at = output.IndexOf(start, StringComparison.Ordinal); at >= 0; at = output.IndexOf(start, at + 1,
+            StringComparison.Ordinal))
         {
             // curl prints answers back to back: read exactly one JSON value from here.
             var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(output[at..]));
             var summary = JsonElement.ParseValue(ref reader).GetProperty("data")[0].GetProperty("timeSummary");
-            summaries.Add((summary.GetProperty("totalWorkedTimeInSeconds").GetInt64(), summary.GetProperty("idleWorkedTimeInSeconds").GetInt64(),
+            summaries.Add((summary.GetProperty("totalWorkedTimeInSeconds").GetInt64(),
+                summary.GetProperty("idleWorkedTimeInSeconds").GetInt64(),
                 summary.GetProperty("activeWorkedTimeInSeconds").GetInt64()));
         }
         return summaries;
@@ -91,7 +93,8 @@ public sealed partial class ReadmeWalkthroughTests : IDisposable
     }
 
     private static async Task<string> ExportLineAsync(ServerProcess server) =>
-        (await WaitForAsync(server, line => line.TrimStart().StartsWith("export TT_URL=", StringComparison.Ordinal))).Trim();
+        (await WaitForAsync(server, line => line.TrimStart().StartsWith("export TT_URL=",
+            StringComparison.Ordinal))).Trim();
 
     private static async Task<string> WaitForAsync(ServerProcess server, Func<string, bool> match)
     {
