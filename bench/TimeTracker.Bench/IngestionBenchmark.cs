@@ -31,6 +31,8 @@ public static class IngestionBenchmark
             new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var httpRate = samples / elapsed.TotalSeconds;
         latencies.Sort();
+        // The Server runs in this process, so this includes the load's own clients (an upper bound for the Server).
+        var peakMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
 
         var rawRate = await RawInsertRateAsync(workspaceId, members, samples);
 
@@ -44,6 +46,7 @@ public static class IngestionBenchmark
         Console.WriteLine($"| raw SQLite store inserts, rows/s (same rows, 500-row transactions) | {rawRate:N0} |");
         Console.WriteLine($"| HTTP / raw | {httpRate / rawRate:P0} |");
         Console.WriteLine($"| batches / samples sent | {latencies.Count:N0} / {samples:N0} |");
+        Console.WriteLine($"| peak resident memory, Server and load clients in one process (MB) | {peakMegabytes:N0} |");
     }
 
     private static async Task<(long Samples, List<double> LatenciesMs, TimeSpan Elapsed)> LoadAsync(
