@@ -399,9 +399,41 @@ async function listMembers() {
   });
 }
 
+// What counts as work (docs/API.md, Work time from activity): a team that only runs the desktop tracker sees no worked
+// time until it switches here, so the choice is explained where it is made.
+async function settingsPage() {
+  if (!session.me.manager) { main.innerHTML = state('error', 'Only owners and executive managers change settings.'); return; }
+  const w = data(await api('GET', 'v1/workspaces/current'));
+  const checked = (source) => (w.work_time_source === source ? 'checked' : '');
+  main.innerHTML = `<h1>Settings</h1>
+    <form id="work-source" class="card settings"><h2>What counts as work</h2>
+      <fieldset><legend>Worked time comes from</legend>
+        <label class="choice"><input type="radio" name="source" value="attendance" ${checked('attendance')}> Clock-ins and clock-outs</label>
+        <label class="choice"><input type="radio" name="source" value="activity" ${checked('activity')}> Clock-ins and the desktop tracker's
+          activity, for teams that never clock in</label></fieldset>
+      <label>A pause longer than this ends a tracker session (minutes)
+        <input type="number" name="gap" min="1" max="120" required value="${esc(w.activity_session_gap_minutes)}"></label>
+      <p>With the tracker's activity, samples whose pauses are at most that long form one session, and the pauses count
+        as idle time. Saving a change recomputes past days from the samples already recorded.</p>
+      <button type="submit">Save</button></form>`;
+  $('#work-source').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const f = event.target.elements;
+    try {
+      const saved = data(await api('PUT', 'v1/workspaces/current',
+        { work_time_source: f.source.value, activity_session_gap_minutes: Number(f.gap.value) }));
+      say(saved.work_time_source === 'activity'
+        ? 'Saved: worked time now comes from clock-ins and the desktop tracker.' : 'Saved: worked time now comes from clock-ins.');
+    } catch (e) { say(e.message); }
+  });
+}
+
 // ---- Routing ------------------------------------------------------------------------------------------------------
 
-const pages = { overview: overviewPage, 'work-time': workTimePage, engagement: engagementPage, attendance: attendancePage, members: membersPage };
+const pages = {
+  overview: overviewPage, 'work-time': workTimePage, engagement: engagementPage, attendance: attendancePage, members: membersPage,
+  settings: settingsPage,
+};
 
 function signOut(message) {
   session.clear();

@@ -158,7 +158,43 @@ public sealed class DashboardBrowserTests(DashboardSite site) : IClassFixture<Da
         await page.Keyboard.PressAsync("Shift+Tab");
         Assert.Equal("sign-out", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await page.Keyboard.PressAsync("Shift+Tab");
-        Assert.Equal("members", await page.EvaluateAsync<string>("() => document.activeElement.dataset.page"));
+        Assert.Equal("settings", await page.EvaluateAsync<string>("() => document.activeElement.dataset.page"));
         await DashboardSite.ScreenshotAsync(page, "overview-phone");
+    }
+
+    [Fact]
+    public async Task An_owner_switches_a_tracker_only_team_to_activity_mode_and_its_work_appears()
+    {
+        // A workspace of its own: the shared one's numbers must not change under the other tests.
+        var workspace = await site.Api.CreateWorkspaceAsync();
+        var (member, token) = await site.Api.CreateMemberAsync(workspace);
+        var response = await site.Api.PostAsync("/api/v1/activity", new
+        {
+            samples = new[] { (9, 0, 10, 0, "active"), (10, 5, 10, 35, "idle") }.Select(s => new
+            {
+                id = Guid.NewGuid(), start = $"{site.Yesterday}T{s.Item1:00}:{s.Item2:00}:00Z", end = $"{site.Yesterday}T{s.Item3:00}:{s.Item4:00}:00Z", state = s.Item5,
+            }),
+        }, token);
+        Assert.Equal(200, response.Code);
+
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("#paste input[name=token]", workspace.OwnerToken);
+        await page.ClickAsync("#paste button[type=submit]");
+        await page.WaitForSelectorAsync("[data-tile=working]");
+        await page.ClickAsync("nav a[data-page=settings]");
+        Assert.True(await page.IsCheckedAsync("#work-source input[value=attendance]"));
+        await page.CheckAsync("#work-source input[value=activity]");
+        await page.FillAsync("#work-source input[name=gap]", "10");
+        await page.ClickAsync("#work-source button[type=submit]");
+        await page.WaitForSelectorAsync("#status:has-text('desktop tracker')");
+        await DashboardSite.ScreenshotAsync(page, "settings");
+
+        await page.GotoAsync($"/#/work-time?from={site.Yesterday}&to={site.Yesterday}&tz=UTC");
+        await page.WaitForSelectorAsync($"#work tr[data-member='{member}']");
+        // 09:00-10:35: 95 minutes, of which the idle sample and the 5-minute pause are 35.
+        Assert.Equal((95 * 60).ToString(), await page.GetAttributeAsync($"#work tr[data-member='{member}'] [data-total]", "data-total"));
+        var current = await site.Api.GetAsync("/api/v1/workspaces/current", workspace.OwnerToken);
+        Assert.Equal("activity", current.Data.GetProperty("work_time_source").GetString());
     }
 }
