@@ -9,7 +9,8 @@ namespace TimeTracker.Api.Http;
 
 /// <summary>
 /// Runs a handler and turns every failure into the endpoint family's error shape: <see cref="ApiException"/>
-/// as its status, a malformed request the host rejected as 400/413, anything else as a logged 500.
+/// as its status, a malformed request the host rejected as 400/413, a write that lost every optimistic retry as 503
+/// with <c>Retry-After</c>, anything else as a logged 500.
 /// </summary>
 public static class ErrorBoundary
 {
@@ -32,6 +33,12 @@ public static class ErrorBoundary
         catch (LastOwnerException e)
         {
             return render(context, ApiException.Conflict(e.Message, "role"));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Writers of one record kept racing past every retry: busy, not broken, and nothing was acknowledged.
+            return render(context, new ApiException(StatusCodes.Status503ServiceUnavailable,
+                "The record is busy with other writes; retry shortly.") { RetryAfter = TimeSpan.FromSeconds(1) });
         }
         catch (BadHttpRequestException e)
         {
