@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using NodaTime;
@@ -66,6 +67,7 @@ public static class AnalyticsBenchmark
         rows.Add(("active-users 365 Asia/Kolkata days, HTTP (ms)", await MedianAsync(repetitions,
             () => GetAsync(client,
                 "/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T18:30:00.000Z&end=2026-11-20T18:29:59.000Z&timeZone=Asia/Kolkata")), 36));
+        rows.AddRange(await CompressedActiveUsersAsync(server, token, repetitions));
         var activeUsers = server.Services.GetRequiredService<ActiveUsers>();
         var kolkata = TimeZones.Get("Asia/Kolkata");
         rows.Add(("  same, in-process with rollups, no JSON (ms)", await MedianAsync(repetitions,
@@ -85,6 +87,28 @@ public static class AnalyticsBenchmark
         Console.WriteLine($"| rollup backfill of {memberDays:N0} member-days (s) | {backfillSeconds:0.00} | |");
         Console.WriteLine($"| rollup backfill rate (member-days/s) | {memberDays / backfillSeconds:N0} | ≥ 20,000 |");
         foreach (var line in speedUps) Console.WriteLine(line);
+    }
+
+    private const string ActiveUsersUrl =
+        "/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T18:30:00.000Z&end=2026-11-20T18:29:59.000Z&timeZone=Asia/Kolkata";
+
+    /// <summary>The same active-users request with each encoding the Server offers, decoded by the client as a browser would.</summary>
+    private static async Task<List<(string Measure, double Median, double? Target)>> CompressedActiveUsersAsync(BenchServer server, string token,
+        int repetitions)
+    {
+        var rows = new List<(string, double, double?)>();
+        foreach (var (name, method) in new[] { ("gzip", DecompressionMethods.GZip), ("br", DecompressionMethods.Brotli) })
+        {
+            using var raw = server.Client();
+            raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            raw.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue(name));
+            var wire = await GetAsync(raw, ActiveUsersUrl);
+            using var decoding = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = method }) { BaseAddress = raw.BaseAddress };
+            decoding.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            rows.Add(($"  same, Accept-Encoding: {name} ({wire / 1e6:0.0} MB on the wire), decoded (ms)",
+                await MedianAsync(repetitions, () => GetAsync(decoding, ActiveUsersUrl)), null));
+        }
+        return rows;
     }
 
     private const string AnalysisStart = "2026-10-21 00:00:00";
