@@ -10,26 +10,26 @@ public sealed class RawWork(
     IReadOnlyList<ActivitySession> derived,
     IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)> idle)
 {
-    private readonly ILookup<string, AttendanceSession> _attendance = attendance.ToLookup(s => s.UserId);
-    private readonly ILookup<string, ActivitySession> _derived = derived.ToLookup(s => s.UserId);
-    private readonly ILookup<string, TimeRange> _idle = idle.ToLookup(i => i.UserId, i => TimeRange.Of(i.Start, i.End));
+    // Grouped by member only when asked per member: the rollup job and active users read the lists as they are.
+    private readonly Lazy<ByMember> _byMember = new(() => new ByMember(attendance.ToLookup(s => s.UserId),
+        derived.ToLookup(s => s.UserId), idle.ToLookup(i => i.UserId, i => TimeRange.Of(i.Start, i.End))));
 
-    public IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)> Idle { get; } = idle;
+    private sealed record ByMember(
+        ILookup<string, AttendanceSession> Attendance, ILookup<string, ActivitySession> Derived, ILookup<string, TimeRange> Idle);
 
     public IReadOnlyList<AttendanceSession> Attendance { get; } = attendance;
     public IReadOnlyList<ActivitySession> Derived { get; } = derived;
-
-    /// <summary>Members with a session of either kind.</summary>
-    public IEnumerable<string> Users => Attendance.Select(s => s.UserId).Concat(Derived.Select(s =>
-        s.UserId)).Distinct();
+    public IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)> Idle { get; } = idle;
 
     /// <summary>Every session, attendance or derived, as (member, in, worked until).</summary>
     public IEnumerable<(string UserId, TimeRange Worked)> WorkedSpans(long nowTicks) =>
-        Attendance.Select(s => (s.UserId, new TimeRange(s.Start.UtcTicks,
-            s.WorkedUntil(TimeRange.ToInstant(nowTicks)).UtcTicks)))
+        Attendance.Select(s => (s.UserId, TimeRange.Of(s.Start, s.WorkedUntil(TimeRange.ToInstant(nowTicks)))))
             .Concat(Derived.Select(s => (s.UserId, s.Span)));
 
-    public MemberWork For(string userId, TimeRange bounds, long nowTicks) =>
-        MemberWork.Compute(_attendance[userId], _derived[userId], _idle[userId], bounds, nowTicks);
-
+    public MemberWork For(string userId, TimeRange bounds, long nowTicks)
+    {
+        var byMember = _byMember.Value;
+        return MemberWork.Compute(
+            byMember.Attendance[userId], byMember.Derived[userId], byMember.Idle[userId], bounds, nowTicks);
+    }
 }
