@@ -15,7 +15,9 @@ public sealed class RawWork(
         derived.ToLookup(s => s.UserId), idle.ToLookup(i => i.UserId, i => TimeRange.Of(i.Start, i.End))));
 
     private sealed record ByMember(
-        ILookup<string, AttendanceSession> Attendance, ILookup<string, ActivitySession> Derived, ILookup<string, TimeRange> Idle);
+        ILookup<string, AttendanceSession> Attendance,
+        ILookup<string, ActivitySession> Derived,
+        ILookup<string, TimeRange> Idle);
 
     public IReadOnlyList<AttendanceSession> Attendance { get; } = attendance;
     public IReadOnlyList<ActivitySession> Derived { get; } = derived;
