@@ -42,9 +42,6 @@ internal sealed class ActivitySessionDocuments(Container container)
     public static string IdOf(ActivitySession s) => string.Create(CultureInfo.InvariantCulture,
         $"session_{s.UserId}_{s.Start}");
 
-    public static PartitionKey Partition(string workspaceId, string userId) =>
-        new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
-
     /// <summary>
     /// Sessions with end &gt;= from and start &lt;= to (both inclusive; callers narrow), for the users or all; with
     /// <paramref name="firstByStart"/> (<c>ASC</c>/<c>DESC</c>) only the first two in that order.
@@ -58,8 +55,8 @@ internal sealed class ActivitySessionDocuments(Container container)
             .WithParameter("@ws", workspaceId).WithParameter("@from",
                 CosmosTime.Micros(fromTicks)).WithParameter("@to", CosmosTime.CeilingMicros(toTicks));
         if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
-        var partition = userIds is { Count: 1 } ? Partition(workspaceId, userIds.First())
-            : new PartitionKeyBuilder().Add(workspaceId).Build();
+        var partition = userIds is { Count: 1 } ? MemberPartitions.Member(workspaceId, userIds.First())
+            : MemberPartitions.Workspace(workspaceId);
         return await container.QueryAsync<Document>(query, partition, ct);
     }
 
@@ -71,7 +68,7 @@ internal sealed class ActivitySessionDocuments(Container container)
     public async Task ApplyAsync(string workspaceId, string userId, SessionChange change, IReadOnlyDictionary<string,
         string?> etags, CancellationToken ct)
     {
-        var partition = Partition(workspaceId, userId);
+        var partition = MemberPartitions.Member(workspaceId, userId);
         try
         {
             foreach (var added in change.Added)

@@ -104,7 +104,7 @@ public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rol
         var query = bind(new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws{users} AND {where}")
             .WithParameter("@ws", workspaceId));
         if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
-        return db.Activity.QueryAsync<Document>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct);
+        return db.Activity.QueryAsync<Document>(query, MemberPartitions.Workspace(workspaceId), ct);
     }
 
     public async Task<IReadOnlyList<ActivitySession>> GetSessionsAsync(string workspaceId,

@@ -93,11 +93,9 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
     private const int Attempts = 10;
     private const string HoldsSession = "(c.type = 'session' OR (c.type = 'ledger' AND IS_STRING(c.sessionId)))";
 
-    private static PartitionKey Member(string workspaceId, string userId) =>
-        new PartitionKeyBuilder().Add(workspaceId).Add(userId).Build();
+    private static PartitionKey Member(string workspaceId, string userId) => MemberPartitions.Member(workspaceId, userId);
 
-    // A prefix of the hierarchical key: the query stays within the workspace's partitions.
-    private static PartitionKey Workspace(string workspaceId) => new PartitionKeyBuilder().Add(workspaceId).Build();
+    private static PartitionKey Workspace(string workspaceId) => MemberPartitions.Workspace(workspaceId);
 
     /// <summary>
     /// One round trip when nothing is in the way (<see cref="TryClockInBlindAsync"/>); otherwise, and with an

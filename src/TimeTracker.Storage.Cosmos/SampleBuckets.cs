@@ -60,7 +60,7 @@ internal sealed class SampleBuckets(Container container)
         Func<long, int?> ttlForEnd, CancellationToken ct) =>
         OptimisticRetry.RunAsync(async () =>
         {
-            var partition = ActivitySessionDocuments.Partition(workspaceId, userId);
+            var partition = MemberPartitions.Member(workspaceId, userId);
             var chain = (await container.QueryAsync<Bucket>(new QueryDefinition(
                     "SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'bucket' AND c.hour = @hour")
                 .WithParameter("@ws", workspaceId).WithParameter("@user", userId).WithParameter("@hour", hour),
@@ -120,6 +120,6 @@ internal sealed class SampleBuckets(Container container)
                 HourOf(Math.Max(fromTicks, toTicks - 1)))
             .WithParameter("@from", CosmosTime.Micros(fromTicks));
         if (userIds is not null) query = query.WithParameter("@users", userIds.Distinct().ToArray());
-        return container.QueryAsync<Bucket>(query, new PartitionKeyBuilder().Add(workspaceId).Build(), ct);
+        return container.QueryAsync<Bucket>(query, MemberPartitions.Workspace(workspaceId), ct);
     }
 }
