@@ -98,10 +98,14 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             "SELECT min(start_at) FROM activity_sessions WHERE member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", null,
             ("@ws", workspaceId)) is long ticks ? TimeRange.ToInstant(ticks) : (DateTimeOffset?)null, ct);
 
-    public Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) =>
-        {
-            foreach (var (key, userId) in keys.ForWorkspace(c, workspaceId, tx))
+    /// <summary>
+    /// One write per member: members' sessions are independent, and a workspace's whole history in one transaction
+    /// would hold the write lock (and every tracker's batch) for as long as it takes.
+    /// </summary>
+    public async Task RebuildSessionsAsync(string workspaceId, TimeSpan sessionGap, CancellationToken ct = default)
+    {
+        foreach (var (key, userId) in await db.ReadAsync(c => keys.ForWorkspace(c, workspaceId), ct))
+            await db.WriteAsync((c, tx) =>
             {
                 var existing = ActivitySessionRows.Overlapping(c, tx, key, userId, long.MinValue, long.MaxValue,
                     inclusive: true);
@@ -111,8 +115,8 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
                     s.Coverage.Items).Concat(samples)), sessionGap);
                 c.Execute("DELETE FROM activity_sessions WHERE member_key=@key", tx, ("@key", key));
                 ActivitySessionRows.Apply(c, tx, key, new SessionChange([], rebuilt));
-            }
-        }, ct);
+            }, ct);
+    }
 
     public Task<int> PurgeAsync(string workspaceId, DateTimeOffset endedBefore, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
