@@ -119,6 +119,7 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
             $"FROM c WHERE NOT IS_STRING(c.sessionId) AND (NOT IS_NUMBER(c.latestEnd) OR c.latestEnd <= {CosmosTime.Micros(session.Start)})");
         try
         {
+            // Nine operations: Cosmos DB takes at most ten in one patch.
             await db.Attendance.PatchItemAsync<AttendanceDoc>(ledger.Id, Member(session.WorkspaceId, session.UserId),
             [
                 PatchOperation.Set("/sessionId", ledger.SessionId), PatchOperation.Set("/date", ledger.Date),
