@@ -41,7 +41,9 @@ public static partial class OpenApiDocument
                 ["description"] = "Workforce time tracking, wire-compatible with WebWork Tracker (members), TimeTrack "
                     + "(users), an attendance API, TrackPilots (work-time analysis) and Rocket.Chat's engagement dashboard. "
                     + "Each family answers errors in its own shape; a known route called with another verb answers 405 "
-                    + "with Allow. Conventions, limits and deliberate deviations: docs/API.md in the repository.",
+                    + "with Allow, and a write that keeps losing to concurrent writes of the same record answers 503 with "
+                    + "Retry-After (nothing was stored; retry). Conventions, limits and deliberate deviations: docs/API.md "
+                    + "in the repository.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
             ["paths"] = paths,
