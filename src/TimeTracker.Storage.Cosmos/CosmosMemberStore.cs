@@ -31,22 +31,6 @@ public sealed class CosmosMemberStore : IMemberStore
         return doc is { Type: "member" } ? doc.ToMember(etag) : null;
     }
 
-    /// <summary>One single-partition query for both documents (they share the workspace's partition).</summary>
-    public async Task<(Member? Member, Workspace? Workspace)> GetWithWorkspaceAsync(string workspaceId, string memberId, CancellationToken ct = default)
-    {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.workspaceId = @ws AND (c.id = @member OR c.id = @workspace)")
-            .WithParameter("@ws", workspaceId).WithParameter("@member", memberId).WithParameter("@workspace", WorkspaceDocuments.WorkspaceId);
-        Member? member = null;
-        Workspace? workspace = null;
-        foreach (var doc in await Items.QueryAsync<System.Text.Json.JsonElement>(query, new PartitionKey(workspaceId), ct))
-        {
-            var type = doc.GetProperty("type").GetString();
-            if (type == "member") member = System.Text.Json.JsonSerializer.Deserialize<MemberDoc>(doc, CosmosDatabase.Json)!.ToMember();
-            else if (type == "workspace") workspace = System.Text.Json.JsonSerializer.Deserialize<WorkspaceDoc>(doc, CosmosDatabase.Json)!.ToWorkspace();
-        }
-        return (member, workspace);
-    }
-
     public async Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
         memberIds.Count == 0 ? [] : (await QueryMembersAsync(workspaceId, "ARRAY_CONTAINS(@ids, c.id)", q => q.WithParameter("@ids", memberIds.Distinct().ToArray()), ct)).ToList();
 

@@ -14,13 +14,10 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         "workspace_id, id, email, username, first_name, last_name, role, status, team_id, time_zone, is_blocked, " +
         "language, personal_number, password_hash, profile, created_at, updated_at, deleted_at, activated_at, version, key_epoch";
 
-    public Task<(Member? Member, Workspace? Workspace)> GetWithWorkspaceAsync(string workspaceId, string memberId, CancellationToken ct = default) =>
-        db.ReadAsync(c => (Find(c, workspaceId, memberId), SqliteWorkspaceStore.Find(c, workspaceId)), ct);
-
     public Task<Member?> GetAsync(string workspaceId, string memberId, CancellationToken ct = default) =>
         db.ReadAsync(c => Find(c, workspaceId, memberId), ct);
 
-    private static Member? Find(SqliteConnection c, string workspaceId, string memberId) =>
+    internal static Member? Find(SqliteConnection c, string workspaceId, string memberId) =>
         c.Query($"SELECT {Columns} FROM members WHERE workspace_id=@ws AND id=@id", null, Read, ("@ws", workspaceId), ("@id", memberId)).SingleOrDefault();
 
     public Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>

@@ -1,26 +1,26 @@
 using Microsoft.AspNetCore.Http;
 using TimeTracker.Core.Auth;
-using TimeTracker.Core.Members;
 
 namespace TimeTracker.Api.Auth;
 
 /// <summary>
 /// Resolves the caller from any of the accepted spellings of one credential (docs/API.md, Conventions):
 /// <c>Authorization: Bearer</c>, Rocket.Chat's <c>X-Auth-Token</c> (+ <c>X-User-Id</c>), or TimeTrack's key/secret pair.
-/// The key is one point read; the member read that follows (with its workspace, one round trip) makes deletion and
-/// blocking take effect at once.
+/// The key is read with its member and workspace (<see cref="IApiKeyStore.GetCredentialAsync"/>), the member always
+/// fresh, so that deleting a key or a member and blocking take effect at once.
 /// </summary>
-public sealed class Authenticator(IApiKeyStore keys, IMemberStore members, TimeProvider clock)
+public sealed class Authenticator(IApiKeyStore keys, TimeProvider clock)
 {
     public async Task<Caller?> AuthenticateAsync(HttpRequest request)
     {
         if (!TryReadCredential(request, out var token, out var claimedUserId)) return null;
-        var key = await keys.GetAsync(token.KeyId, request.HttpContext.RequestAborted);
-        if (key is null || !SecretHashing.Matches(token.Secret, key.SecretHash) || key.IsExpired(clock.GetUtcNow())) return null;
+        var credential = await keys.GetCredentialAsync(token.KeyId, request.HttpContext.RequestAborted);
+        if (credential is not { Key: var key, Member: { } member } || !SecretHashing.Matches(token.Secret,
+                key.SecretHash) || key.IsExpired(clock.GetUtcNow())) return null;
         if (claimedUserId is not null && claimedUserId != key.MemberId) return null;
-        var (member, workspace) = await members.GetWithWorkspaceAsync(key.WorkspaceId, key.MemberId, request.HttpContext.RequestAborted);
-        if (member is null || !member.CanAuthenticate || key.MemberEpoch != member.KeyEpoch) return null;
-        return new Caller(member.WorkspaceId, member.Id, member.Role, member.TeamId, key.Id) { Self = member, Workspace = workspace };
+        if (!member.CanAuthenticate || key.MemberEpoch != member.KeyEpoch) return null;
+        return new Caller(member.WorkspaceId, member.Id, member.Role, member.TeamId, key.Id)
+            { Self = member, Workspace = credential.Workspace };
     }
 
     private static bool TryReadCredential(HttpRequest request, out ApiToken token, out string? claimedUserId)

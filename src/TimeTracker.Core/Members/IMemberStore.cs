@@ -1,5 +1,4 @@
 using TimeTracker.Core.Storage;
-using TimeTracker.Core.Workspaces;
 
 namespace TimeTracker.Core.Members;
 
@@ -10,12 +9,6 @@ namespace TimeTracker.Core.Members;
 public interface IMemberStore
 {
     Task<Member?> GetAsync(string workspaceId, string memberId, CancellationToken ct = default);
-
-    /// <summary>
-    /// The member and its workspace together: authentication needs the one, most requests then the other's settings,
-    /// and on Cosmos both live in one partition, so this is one round trip instead of two.
-    /// </summary>
-    Task<(Member? Member, Workspace? Workspace)> GetWithWorkspaceAsync(string workspaceId, string memberId, CancellationToken ct = default);
 
     Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default);
 
