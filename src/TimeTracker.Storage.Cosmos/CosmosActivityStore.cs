@@ -19,7 +19,6 @@ namespace TimeTracker.Storage.Cosmos;
 public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock)
     : IActivityStore
 {
-    private const int Parallelism = 8;
     private readonly ActivitySessionDocuments _sessions = new(db.Activity);
     private readonly SampleBuckets _buckets = new(db.Activity);
 
@@ -27,20 +26,42 @@ public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rol
     /// cref="CosmosTime"/>).</summary>
     private sealed record Document(string Id, string WorkspaceId, string UserId, long StartAt, long EndAt, bool Idle);
 
-    public async Task<IngestResult> AddAsync(Workspace workspace, string userId,
-        IReadOnlyList<ActivitySample> samples, CancellationToken ct = default)
+    public Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples,
+        CancellationToken ct = default) => AddAsync(workspace, [new MemberSamples(userId, samples)], ct);
+
+    /// <summary>
+    /// In attendance mode every member's samples go together: one query finds the buckets of every (member, hour) the
+    /// batch touches and each gets one write. In activity mode each member's part also merges that member's derived
+    /// sessions, so the parts go one member at a time.
+    /// </summary>
+    public async Task<IngestResult> AddAsync(Workspace workspace, IReadOnlyList<MemberSamples> batch,
+        CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var idleDays = samples.Where(s => s.State == ActivityState.Idle).SelectMany(s =>
-            ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks));
-        if (workspace.DerivedSessionGap is not { } gap || samples.Count == 0)
+        if (workspace.DerivedSessionGap is { } gap)
         {
-            // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing
-            // acknowledged.
-            await rollups.MarkDirtyAsync(workspace.Id, userId, idleDays.Distinct(), ct);
-            return await WriteSamplesAsync(workspace, userId, samples, now, ct);
+            var (accepted, total) = (0, 0);
+            foreach (var (userId, samples) in batch)
+            {
+                accepted += (await AddDerivingAsync(workspace, userId, samples, gap, now, ct)).Accepted;
+                total += samples.Count;
+            }
+            return new IngestResult(accepted, total - accepted);
         }
+        // Mark first: a crash after marking costs a recomputation, a crash before writing loses nothing acknowledged.
+        foreach (var (userId, samples) in batch)
+            await rollups.MarkDirtyAsync(workspace.Id, userId, IdleDays(samples), ct);
+        return await WriteSamplesAsync(workspace, batch, now, ct);
+    }
 
+    private static IEnumerable<long> IdleDays(IEnumerable<ActivitySample> samples) => samples
+        .Where(s => s.State == ActivityState.Idle)
+        .SelectMany(s => ZoneDays.UtcDaysTouched(s.Start.UtcTicks, s.End.UtcTicks)).Distinct();
+
+    private async Task<IngestResult> AddDerivingAsync(Workspace workspace, string userId,
+        IReadOnlyList<ActivitySample> samples, TimeSpan gap, DateTimeOffset now, CancellationToken ct)
+    {
+        if (samples.Count == 0) return new IngestResult(0, 0);
         // Samples before sessions: a batch re-sent after a crash finds its samples (duplicates) and merges them again.
         var intervals = samples.Select(s => TimeRange.Of(s.Start, s.End)).ToList();
         IngestResult? result = null;
@@ -50,27 +71,28 @@ public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rol
             var stored = (await _sessions.QueryAsync(workspace.Id, [userId], reach.Start, reach.End, ct))
                 .Where(d => d.ToSession() is var s && s.End >= reach.Start && s.Start <= reach.End).ToList();
             var change = ActivitySession.Merge(userId, stored.Select(d => d.ToSession()).ToList(), intervals, gap);
-            await rollups.MarkDirtyAsync(workspace.Id, userId, idleDays.Concat(change.DaysTouched()).Distinct(), ct);
-            result ??= await WriteSamplesAsync(workspace, userId, samples, now, ct);
+            await rollups.MarkDirtyAsync(workspace.Id, userId, IdleDays(samples).Concat(change.DaysTouched())
+                .Distinct(), ct);
+            result ??= await WriteSamplesAsync(workspace, [new MemberSamples(userId, samples)], now, ct);
             await _sessions.ApplyAsync(workspace.Id, userId, change, stored.ToDictionary(d => d.Id, d => d.ETag), ct);
             return true;
         });
         return result!;
     }
 
-    private async Task<IngestResult> WriteSamplesAsync(Workspace workspace, string userId,
-        IReadOnlyList<ActivitySample> samples, DateTimeOffset now, CancellationToken ct)
+    private async Task<IngestResult> WriteSamplesAsync(Workspace workspace, IReadOnlyList<MemberSamples> batch,
+        DateTimeOffset now, CancellationToken ct)
     {
         int? Ttl(long endTicks) => workspace.ActivityRetentionDays is { } days
             ? Math.Max(1, (int)(TimeRange.ToInstant(endTicks) + TimeSpan.FromDays(days) - now).TotalSeconds)
             : null;
-        var hours = samples.Select(SampleBuckets.StoredSample.Of).GroupBy(s => SampleBuckets.HourOf(s.Start)).ToList();
-        var accepted = 0;
-        await Parallel.ForEachAsync(hours, new ParallelOptions { MaxDegreeOfParallelism = Parallelism,
-            CancellationToken = ct }, async (hour, token) =>
-            Interlocked.Add(ref accepted, await _buckets.AppendAsync(workspace.Id, userId, hour.Key, hour.ToList(),
-                Ttl, token)));
-        return new IngestResult(accepted, samples.Count - accepted);
+        var appends = batch
+            .SelectMany(m => m.Samples.Select(s => (m.UserId, Sample: SampleBuckets.StoredSample.Of(s))))
+            .GroupBy(x => (x.UserId, Hour: SampleBuckets.HourOf(x.Sample.Start)))
+            .Select(g => new SampleBuckets.Append(g.Key.UserId, g.Key.Hour, g.Select(x => x.Sample).ToList()))
+            .ToList();
+        var accepted = await _buckets.AppendManyAsync(workspace.Id, appends, Ttl, ct);
+        return new IngestResult(accepted, batch.Sum(m => m.Samples.Count) - accepted);
     }
 
     /// <summary>One query over the workspace's prefix of the hierarchical key per layout, not one per member.</summary>

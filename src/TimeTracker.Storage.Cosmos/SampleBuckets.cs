@@ -55,40 +55,98 @@ internal sealed class SampleBuckets(Container container)
     public static long HourOf(long ticks) => Math.DivRem(ticks, TimeSpan.TicksPerHour, out var rest) - (rest < 0
         ? 1 : 0);
 
-    /// <summary>Appends one hour's samples; returns how many were new. Lost races retry from the read.</summary>
-    public Task<int> AppendAsync(string workspaceId, string userId, long hour, IReadOnlyList<StoredSample> samples,
-        Func<long, int?> ttlForEnd, CancellationToken ct) =>
-        OptimisticRetry.RunAsync(async () =>
+    /// <summary>One (member, hour) chain's share of a batch.</summary>
+    public sealed record Append(string UserId, long Hour, IReadOnlyList<StoredSample> Samples);
+
+    /// <summary>Pairs per query: keeps each query's text and parameter list small.</summary>
+    private const int ChainsPerQuery = 50;
+
+    private const int Parallelism = 16;
+
+    /// <summary>
+    /// Appends to many chains: one query finds them all (per <see cref="ChainsPerQuery"/>), then one write per chain,
+    /// in parallel. A chain whose write loses a race appends again from a fresh read. Returns how many samples were
+    /// new.
+    /// </summary>
+    public async Task<int> AppendManyAsync(string workspaceId, IReadOnlyList<Append> appends,
+        Func<long, int?> ttlForEnd, CancellationToken ct)
+    {
+        var found = new Dictionary<(string, long), List<Bucket>>();
+        foreach (var chunk in appends.Chunk(ChainsPerQuery))
+            foreach (var bucket in await QueryChainsAsync(workspaceId, chunk, ct))
+                (found.TryGetValue((bucket.UserId, bucket.Hour), out var chain) ? chain
+                    : found[(bucket.UserId, bucket.Hour)] = []).Add(bucket);
+        var accepted = 0;
+        await Parallel.ForEachAsync(appends, new ParallelOptions { MaxDegreeOfParallelism = Parallelism,
+            CancellationToken = ct }, async (append, token) =>
         {
-            var partition = MemberPartitions.Member(workspaceId, userId);
-            var chain = (await container.QueryAsync<Bucket>(new QueryDefinition(
-                    "SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'bucket' AND c.hour = @hour")
-                .WithParameter("@ws", workspaceId).WithParameter("@user", userId).WithParameter("@hour", hour),
-                    partition, ct))
-                .OrderBy(b => b.Sequence).ToList();
-            var seen = chain.SelectMany(b => b.Entries()).Select(e => e.Key).ToHashSet();
-            var fresh = samples.Where(s => seen.Add(s.Key)).ToList();
-            if (fresh.Count == 0) return 0;
-            var last = chain.LastOrDefault();
-            var offset = 0;
-            if (last is not null && last.Samples.Count < Capacity)
+            var chain = found.GetValueOrDefault((append.UserId, append.Hour)) ?? [];
+            int added;
+            try
             {
-                var take = fresh.Take(Capacity - last.Samples.Count).ToList();
-                offset = take.Count;
-                await WriteAsync(last with { Samples = [.. last.Samples, .. take.Select(t => t.ToString())] }, take,
-                    ttlForEnd, partition, ct);
+                added = await AppendToAsync(workspaceId, append, chain.OrderBy(b => b.Sequence).ToList(), ttlForEnd,
+                    token);
             }
-            for (var sequence = (last?.Sequence ?? -1) + 1; offset < fresh.Count; sequence++, offset += Capacity)
+            catch (ConcurrencyConflictException)
             {
-                var part = fresh.Skip(offset).Take(Capacity).ToList();
-                var bucket = new Bucket(string.Create(CultureInfo.InvariantCulture,
-                    $"bucket_{userId}_{hour}_{sequence}"), "bucket", workspaceId, userId, hour,
-                    CosmosTime.Micros(hour * TimeSpan.TicksPerHour), long.MinValue, [.. part.Select(p =>
-                        p.ToString())]);
-                await WriteAsync(bucket, part, ttlForEnd, partition, ct);
+                added = await OptimisticRetry.RunAsync(async () => await AppendToAsync(workspaceId, append,
+                    await ReadChainAsync(workspaceId, append.UserId, append.Hour, token), ttlForEnd, token));
             }
-            return fresh.Count;
+            Interlocked.Add(ref accepted, added);
         });
+        return accepted;
+    }
+
+    private async Task<List<Bucket>> QueryChainsAsync(string workspaceId, Append[] appends,
+        CancellationToken ct)
+    {
+        var pairs = string.Join(" OR ", appends.Select((_, i) => $"(c.userId = @u{i} AND c.hour = @h{i})"));
+        var query = new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'bucket' AND ({pairs})")
+            .WithParameter("@ws", workspaceId);
+        for (var i = 0; i < appends.Length; i++)
+            query = query.WithParameter($"@u{i}", appends[i].UserId).WithParameter($"@h{i}", appends[i].Hour);
+        var partition = appends.Select(a => a.UserId).Distinct().Count() == 1
+            ? MemberPartitions.Member(workspaceId, appends[0].UserId) : MemberPartitions.Workspace(workspaceId);
+        return await container.QueryAsync<Bucket>(query, partition, ct);
+    }
+
+    private async Task<List<Bucket>> ReadChainAsync(string workspaceId, string userId, long hour,
+        CancellationToken ct) =>
+        (await container.QueryAsync<Bucket>(new QueryDefinition(
+                "SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'bucket' AND c.hour = @hour")
+            .WithParameter("@ws", workspaceId).WithParameter("@user", userId).WithParameter("@hour", hour),
+                MemberPartitions.Member(workspaceId, userId), ct))
+        .OrderBy(b => b.Sequence).ToList();
+
+    /// <summary>Appends what the chain (read before, in sequence order) does not hold yet.</summary>
+    private async Task<int> AppendToAsync(string workspaceId, Append append, List<Bucket> chain,
+        Func<long, int?> ttlForEnd, CancellationToken ct)
+    {
+        var (userId, hour, samples) = append;
+        var partition = MemberPartitions.Member(workspaceId, userId);
+        var seen = chain.SelectMany(b => b.Entries()).Select(e => e.Key).ToHashSet();
+        var fresh = samples.Where(s => seen.Add(s.Key)).ToList();
+        if (fresh.Count == 0) return 0;
+        var last = chain.LastOrDefault();
+        var offset = 0;
+        if (last is not null && last.Samples.Count < Capacity)
+        {
+            var take = fresh.Take(Capacity - last.Samples.Count).ToList();
+            offset = take.Count;
+            await WriteAsync(last with { Samples = [.. last.Samples, .. take.Select(t => t.ToString())] }, take,
+                ttlForEnd, partition, ct);
+        }
+        for (var sequence = (last?.Sequence ?? -1) + 1; offset < fresh.Count; sequence++, offset += Capacity)
+        {
+            var part = fresh.Skip(offset).Take(Capacity).ToList();
+            var bucket = new Bucket(string.Create(CultureInfo.InvariantCulture,
+                $"bucket_{userId}_{hour}_{sequence}"), "bucket", workspaceId, userId, hour,
+                CosmosTime.Micros(hour * TimeSpan.TicksPerHour), long.MinValue, [.. part.Select(p =>
+                    p.ToString())]);
+            await WriteAsync(bucket, part, ttlForEnd, partition, ct);
+        }
+        return fresh.Count;
+    }
 
     private async Task WriteAsync(Bucket bucket, IReadOnlyList<StoredSample> added, Func<long, int?> ttlForEnd,
         PartitionKey partition, CancellationToken ct)

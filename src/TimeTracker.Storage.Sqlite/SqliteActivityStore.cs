@@ -8,27 +8,43 @@ namespace TimeTracker.Storage.Sqlite;
 public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IActivityStore
 {
     public Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples,
+        CancellationToken ct = default) => AddAsync(workspace, [new MemberSamples(userId, samples)], ct);
+
+    /// <summary>The whole batch in one transaction, member by member.</summary>
+    public Task<IngestResult> AddAsync(Workspace workspace, IReadOnlyList<MemberSamples> batch,
         CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
-            var workspaceId = workspace.Id;
-            var owner = keys.GetOrCreate(c, tx, workspaceId, userId);
-            var (accepted, idleDays) = Insert(c, tx, owner, samples);
-            // Only idle time changes attendance-mode results, so only its days need recomputing there; in activity
-            // mode every day of a session the batch grew or joined does.
-            DirtyDays.Mark(c, tx, workspaceId, userId, idleDays);
-            if (workspace.DerivedSessionGap is { } gap && samples.Count > 0)
+            var (accepted, total) = (0, 0);
+            foreach (var (userId, samples) in batch)
             {
-                var intervals = samples.Select(s => TimeRange.Of(s.Start, s.End)).ToList();
-                var reach = ActivitySession.Reach(intervals, gap);
-                var touched = ActivitySessionRows.Overlapping(c, tx, owner, userId, reach.Start, reach.End,
-                    inclusive: true);
-                var change = ActivitySession.Merge(userId, touched, intervals, gap);
-                ActivitySessionRows.Apply(c, tx, owner, change);
-                DirtyDays.Mark(c, tx, workspaceId, userId, change.DaysTouched());
+                accepted += AddMember(c, tx, workspace, userId, samples);
+                total += samples.Count;
             }
-            return new IngestResult(accepted, samples.Count - accepted);
+            return new IngestResult(accepted, total - accepted);
         }, ct);
+
+    private int AddMember(SqliteConnection c, SqliteTransaction tx, Workspace workspace, string userId,
+        IReadOnlyList<ActivitySample> samples)
+    {
+        var workspaceId = workspace.Id;
+        var owner = keys.GetOrCreate(c, tx, workspaceId, userId);
+        var (accepted, idleDays) = Insert(c, tx, owner, samples);
+        // Only idle time changes attendance-mode results, so only its days need recomputing there; in activity
+        // mode every day of a session the batch grew or joined does.
+        DirtyDays.Mark(c, tx, workspaceId, userId, idleDays);
+        if (workspace.DerivedSessionGap is { } gap && samples.Count > 0)
+        {
+            var intervals = samples.Select(s => TimeRange.Of(s.Start, s.End)).ToList();
+            var reach = ActivitySession.Reach(intervals, gap);
+            var touched = ActivitySessionRows.Overlapping(c, tx, owner, userId, reach.Start, reach.End,
+                inclusive: true);
+            var change = ActivitySession.Merge(userId, touched, intervals, gap);
+            ActivitySessionRows.Apply(c, tx, owner, change);
+            DirtyDays.Mark(c, tx, workspaceId, userId, change.DaysTouched());
+        }
+        return accepted;
+    }
 
     private static (int Accepted, HashSet<long> IdleDays) Insert(SqliteConnection c, SqliteTransaction tx,
         long owner, IReadOnlyList<ActivitySample> samples)

@@ -1,4 +1,5 @@
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Members;
 using TimeTracker.Core.Workspaces;
 
 namespace TimeTracker.Api.Activity;
@@ -7,4 +8,4 @@ namespace TimeTracker.Api.Activity;
 /// What the activity endpoint needs. Both hosts resolve it from their container (minimal APIs bind it as a service,
 /// Functions adapters receive it in their constructor), so a handler's signature shows its dependencies.
 /// </summary>
-public sealed record ActivityServices(IActivityStore Activity, IWorkspaceStore Workspaces);
+public sealed record ActivityServices(IActivityStore Activity, IWorkspaceStore Workspaces, IMemberStore Members);

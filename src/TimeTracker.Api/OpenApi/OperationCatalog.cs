@@ -148,10 +148,10 @@ internal static class OperationCatalog
             Query: [("startDate", String("date"), "YYYY-MM-DD (required)."), ("endDate", String("date"),
                 "YYYY-MM-DD (required), ≤ 366 days after startDate."),
                 ("userId", Uuid(), "One user."), ("userIds", String(), "Comma-separated user ids.")]),
-        ["IngestActivity"] = new("Upload a batch of active/idle samples from a desktop tracker", 200,
+        ["IngestActivity"] = new("Upload a batch of active/idle samples from a desktop tracker, or from a relay for several members", 200,
             Ref("ActivityResult"), [400, 401, 403, 404, 413],
             Body: Object(("user_id?", Uuid()), ("samples", Array(Object(("id", Uuid()), ("start", DateTime()),
-                ("end", DateTime()), ("state", Enum("active", "idle"))))))),
+                ("end", DateTime()), ("state", Enum("active", "idle")), ("user_id?", Uuid())))))),
 
         ["WorkTimeAnalysis"] = new("Worked, active and idle time per member over a range (TrackPilots; Accept: text/csv for a row per member)",
             200, Ref("WorkTimeAnalysis"), [400, 401, 403, 404, 413], Csv: true, Body: Object(("startDate",

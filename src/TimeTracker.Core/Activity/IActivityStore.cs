@@ -14,6 +14,16 @@ public interface IActivityStore
     Task<IngestResult> AddAsync(Workspace workspace, string userId, IReadOnlyList<ActivitySample> samples,
         CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores several members' samples as <see cref="AddAsync(Workspace, string, IReadOnlyList{ActivitySample},
+    /// CancellationToken)"/> stores one member's, with one result for the whole batch. Each member's part is all or
+    /// nothing; the batch as a whole is too where the store has transactions across members (SQLite). Where it has
+    /// not (Cosmos DB), a failure may leave some members' parts stored, and re-sending the batch stores the rest (the
+    /// stored samples count as duplicates).
+    /// </summary>
+    Task<IngestResult> AddAsync(Workspace workspace, IReadOnlyList<MemberSamples> batch,
+        CancellationToken ct = default);
+
     /// <summary>Idle samples of the users overlapping [fromUtc, toUtc).</summary>
     Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
         string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,

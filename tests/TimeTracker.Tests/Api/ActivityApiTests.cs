@@ -55,6 +55,7 @@ public abstract class ActivityApiTests<TServer>(TServer server) : IClassFixture<
         { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z"}]}""", "samples[0].state" },
         { """{"samples":[42]}""", "samples[0]" },
         { """{"user_id":[],"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z","state":"idle"}]}""", "user_id" },
+        { """{"samples":[{"id":"{g}","start":"2026-02-08T04:00:00Z","end":"2026-02-08T04:30:00Z","state":"idle"},{"id":"{g}","start":"2026-02-08T05:00:00Z","end":"2026-02-08T05:30:00Z","state":"idle","user_id":{}}]}""", "samples[1].user_id" },
     };
 
     [Theory]
@@ -107,6 +108,76 @@ public abstract class ActivityApiTests<TServer>(TServer server) : IClassFixture<
         Assert.Equal(404, cross.Code);
         Assert.Equal("user_id", cross.ErrorField);
         Assert.Equal(0, await IdleCountAsync(ws, userId));
+    }
+
+    private static object Owned(string? user, int minute, string state = "idle") => new
+    {
+        id = Guid.NewGuid(), start = $"2026-02-08T04:{minute:00}:00Z", end = $"2026-02-08T04:{minute:00}:30Z", state,
+        user_id = user,
+    };
+
+    [Fact]
+    public async Task A_relay_posts_several_members_samples_in_one_batch_and_re_sending_it_stores_nothing_more()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var members = new List<string>();
+        for (var i = 0; i < 3; i++) members.Add((await _api.CreateMemberAsync(ws)).Id);
+        // Samples without their own user_id belong to the batch's.
+        var samples = new[]
+        {
+            Owned(members[0], 0), Owned(members[1], 0), Owned(null, 1), Owned(members[2], 2, "active"),
+            Owned(members[1], 3), Owned(null, 4),
+        };
+        var first = await _api.PostAsync("/api/v1/activity", new { user_id = members[2], samples }, ws.OwnerToken);
+        Assert.Equal(200, first.Code);
+        Assert.Equal((6, 0), (first.Data.GetProperty("accepted").GetInt32(),
+            first.Data.GetProperty("duplicates").GetInt32()));
+        Assert.Equal("1 2 2", string.Join(' ', await Task.WhenAll(members.Select(m => IdleCountAsync(ws, m)))));
+
+        var again = await _api.PostAsync("/api/v1/activity", new { user_id = members[2], samples }, ws.OwnerToken);
+        Assert.Equal((0, 6), (again.Data.GetProperty("accepted").GetInt32(),
+            again.Data.GetProperty("duplicates").GetInt32()));
+        Assert.Equal("1 2 2", string.Join(' ', await Task.WhenAll(members.Select(m => IdleCountAsync(ws, m)))));
+    }
+
+    [Fact]
+    public async Task A_batch_naming_any_member_the_caller_may_not_track_for_writes_nothing()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        var team = (await _api.PostAsync("/api/v2/teams", new { name = "Ops" }, ws.OwnerToken)).Data
+            .GetProperty("id").GetString()!;
+        var (manager, managerToken) = await _api.CreateMemberAsync(ws, "Team manager", team);
+        var (teamMate, _) = await _api.CreateMemberAsync(ws, teamId: team);
+        var (outsider, outsiderToken) = await _api.CreateMemberAsync(ws);
+        var elsewhere = await _api.CreateWorkspaceAsync();
+        var stranger = await _api.CreateMemberAsync(elsewhere);
+
+        Assert.Equal(200, (await _api.PostAsync("/api/v1/activity",
+            new { samples = new[] { Owned(manager, 0), Owned(teamMate, 1) } }, managerToken)).Code);
+        Assert.Equal(403, (await _api.PostAsync("/api/v1/activity",
+            new { samples = new[] { Owned(teamMate, 2), Owned(outsider, 3) } }, managerToken)).Code);
+        Assert.Equal(403, (await _api.PostAsync("/api/v1/activity",
+            new { samples = new[] { Owned(null, 2), Owned(teamMate, 3) } }, outsiderToken)).Code);
+        var unknown = await _api.PostAsync("/api/v1/activity",
+            new { samples = new[] { Owned(teamMate, 2), Owned(manager, 3), Owned(stranger.Id, 4) } }, ws.OwnerToken);
+        Assert.Equal((404, "samples[2].user_id"), (unknown.Code, unknown.ErrorField));
+        var malformed = await _api.PostAsync("/api/v1/activity",
+            new { samples = new[] { Owned(teamMate, 2), Owned("not-an-id", 4) } }, ws.OwnerToken);
+        Assert.Equal((404, "samples[1].user_id"), (malformed.Code, malformed.ErrorField));
+
+        Assert.Equal("1 1 0", string.Join(' ', await Task.WhenAll(new[] { manager, teamMate, outsider }.Select(m =>
+            IdleCountAsync(ws, m)))));
+        Assert.Equal(0, await IdleCountAsync(elsewhere, stranger.Id));
+    }
+
+    [Fact]
+    public async Task A_batch_may_name_at_most_100_members()
+    {
+        var ws = await _api.CreateWorkspaceAsync();
+        // Unknown members: the limit is checked before anyone is looked up.
+        var samples = Enumerable.Range(0, 101).Select(i => Owned(Guid.NewGuid().ToString(), i % 60)).ToArray();
+        var response = await _api.PostAsync("/api/v1/activity", new { samples }, ws.OwnerToken);
+        Assert.Equal((400, "samples"), (response.Code, response.ErrorField));
     }
 }
 

@@ -102,6 +102,34 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task A_batch_of_several_members_stores_and_derives_each_members_part_as_its_own()
+    {
+        var s = await CreateAsync();
+        var (ws, user) = await MemberAsync(s);
+        var (other, third) = (Ids.New(), Ids.New());
+        var day = Now.AddDays(-2);
+        ActivitySample At(int minutes, ActivityState state = ActivityState.Idle) => new(Guid.NewGuid(),
+            day.AddMinutes(minutes), day.AddMinutes(minutes + 5), state);
+        var mine = new[] { At(0), At(5, ActivityState.Active), At(70) };
+        var theirs = new[] { At(0), At(200, ActivityState.Active) };
+        var activity = new Workspace(ws, "Acme", "UTC", Now, WorkTimeSource: WorkTimeSource.Activity);
+        var batch = new List<MemberSamples> { new(user, mine), new(other, theirs), new(third, [At(30)]) };
+
+        var result = await s.Activity.AddAsync(activity, batch);
+        Assert.Equal(new IngestResult(6, 0), result);
+        Assert.Equal(new IngestResult(0, 6), await s.Activity.AddAsync(activity, batch));
+        var idle = await s.Activity.GetIdleAsync(ws, [user, other, third], day, day.AddDays(1));
+        Assert.Equal(new Dictionary<string, int> { [user] = 2, [other] = 1, [third] = 1 },
+            idle.GroupBy(i => i.UserId).ToDictionary(g => g.Key, g => g.Count()));
+        // A 10-minute gap joins a member's samples, never two members'.
+        var sessions = await s.Activity.GetSessionsAsync(ws, null, day, day.AddDays(1));
+        Assert.Equal([(user, 0, 10), (user, 70, 75), (other, 0, 5), (other, 200, 205), (third, 30, 35)],
+            sessions.Select(x => (x.UserId, (int)((x.Start - day.UtcTicks) / TimeSpan.TicksPerMinute),
+                (int)((x.End - day.UtcTicks) / TimeSpan.TicksPerMinute)))
+                .OrderBy(x => x.UserId == user ? 0 : x.UserId == other ? 1 : 2).ThenBy(x => x.Item2));
+    }
+
+    [Fact]
     public async Task Instants_read_back_to_the_tick()
     {
         // Ticks exceed what a double holds exactly (2^53), which is how Cosmos DB stores numbers.
