@@ -29,7 +29,7 @@ public sealed class BenchServer : IAsyncDisposable
     public static async Task<BenchServer> StartAsync(string? databasePath = null, TimeProvider? clock = null)
     {
         databasePath ??= Path.Combine(Path.GetTempPath(), "timetracker-bench", $"{Guid.NewGuid():N}.db");
-        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        var builder = ServerSetup.CreateServerBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Configuration["Storage:Sqlite:Path"] = databasePath;
         builder.Configuration["TimeTracker:AdminKey"] = AdminKey;
         builder.Configuration["Jobs:RunScheduler"] = "false";

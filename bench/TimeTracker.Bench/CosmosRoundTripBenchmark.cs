@@ -22,7 +22,7 @@ public static class CosmosRoundTripBenchmark
     {
         var repository = FindRepository();
         using var cosmos = StartLocalCosmos(repository, out var endpoint);
-        var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        var builder = ServerSetup.CreateServerBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Configuration["Storage:Provider"] = "Cosmos";
         builder.Configuration["Cosmos:Endpoint"] = endpoint;
         builder.Configuration["Cosmos:Key"] = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";

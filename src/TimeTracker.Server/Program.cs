@@ -1,7 +1,7 @@
 using TimeTracker.Server;
 
 var command = CommandLine.Command(args);
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServerSetup.CreateServerBuilder(args);
 builder.AddTimeTrackerServer(runScheduler: command is null);
 var app = builder.Build();
 if (command is not null) return await command(app, args);
