@@ -182,14 +182,14 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var affected = new HashSet<long>();
             if (days.Count > 0)
             {
-                var dayList = DayList(days);
-                affected.UnionWith(c.Query($"SELECT DISTINCT d.member_key FROM member_days d JOIN member_keys k ON k.key = d.member_key WHERE k.workspace_id=@ws AND d.day IN ({dayList})",
+                var inDays = DaysCondition(days);
+                affected.UnionWith(c.Query($"SELECT DISTINCT d.member_key FROM member_days d JOIN member_keys k ON k.key = d.member_key WHERE k.workspace_id=@ws AND d.{inDays}",
                     tx, r => r.GetInt64(0), ("@ws", workspaceId)));
-                c.Execute($"DELETE FROM member_days WHERE day IN ({dayList}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
-                c.Execute($"DELETE FROM member_day_intervals WHERE day IN ({dayList}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
-                c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND day IN ({dayList})", tx, ("@ws",
+                c.Execute($"DELETE FROM member_days WHERE {inDays} AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
+                c.Execute($"DELETE FROM member_day_intervals WHERE {inDays} AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
+                c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND {inDays}", tx, ("@ws",
                     workspaceId));
-                c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND day IN ({dayList}) AND seq <= @version", tx, ("@ws", workspaceId), ("@version", dirtyVersion));
+                c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND {inDays} AND seq <= @version", tx, ("@ws", workspaceId), ("@version", dirtyVersion));
             }
             affected.UnionWith(InsertMemberDays(c, tx, workspaceId, summaries, out var masks));
             // Running totals were written inline; they only need a second pass where a member has later rows outside
@@ -297,6 +297,18 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         foreach (var user in userIds)
             if (keys.Find(c, null, workspaceId, user) is { } key) byKey[key] = user;
         return (byKey, "SELECT value FROM json_each(@keys)", [("@keys", SqlCommands.JsonList(byKey.Keys))]);
+    }
+
+    /// <summary>
+    /// "day BETWEEN first AND last" when the days are a run (every chunk of a backfill), else "day IN (...)": a range is
+    /// one seek per member, a list one probe per member and day (~60 ms of a 31-day save for 1,000 members).
+    /// </summary>
+    private static string DaysCondition(IReadOnlyCollection<long> days)
+    {
+        var (first, last) = (days.Min(), days.Max());
+        return last - first + 1 == days.Distinct().Count()
+            ? string.Create(CultureInfo.InvariantCulture, $"day BETWEEN {first} AND {last}")
+            : $"day IN ({DayList(days)})";
     }
 
     private static string DayList(IEnumerable<long> days) => string.Join(",", days.Select(d =>
