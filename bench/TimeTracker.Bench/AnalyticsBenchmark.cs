@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using TimeTracker.Core.Analytics;
 using TimeTracker.Core.Jobs;
@@ -52,7 +55,7 @@ public static class AnalyticsBenchmark
             var inProcess = await MedianAsync(repetitions, () => analysis.ComputeAsync(workspaceId, ids, range));
             var rawInProcess = await MedianAsync(Math.Max(3, repetitions / 5), () =>
                 analysis.ComputeAsync(workspaceId, ids, range, useRollups: false));
-            rows.Add(($"analysis {members} members x 31 days, {zone}, HTTP (ms)", http, 15));
+            rows.Add(($"analysis {members} members x 31 days, {zone}, HTTP (ms)", http, 5));
             rows.Add(("  same, HTTP before any rollup (recomputed from raw) (ms)", rawOverHttp[zone], null));
             rows.Add(("  same, in-process with rollups (ms)", inProcess, null));
             rows.Add(("  same, in-process recomputed from raw (ms)", rawInProcess, null));
@@ -66,7 +69,10 @@ public static class AnalyticsBenchmark
             PostAsync(client, hundredPayload)), 3));
         rows.Add(("active-users 365 Asia/Kolkata days, HTTP (ms)", await MedianAsync(repetitions,
             () => GetAsync(client,
-                "/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T18:30:00.000Z&end=2026-11-20T18:29:59.000Z&timeZone=Asia/Kolkata")), 36));
+                "/api/v1/engagement-dashboard/users/active-users?start=2025-11-21T18:30:00.000Z&end=2026-11-20T18:29:59.000Z&timeZone=Asia/Kolkata")), 15));
+        var activeUsersBytes = await GetAsync(client, ActiveUsersUrl);
+        rows.Add(($"  same body size ({activeUsersBytes / 1e6:0.0} MB) as a ready array from an empty Kestrel app: the " +
+            "loopback floor (ms)", await TransportFloorAsync(activeUsersBytes, repetitions), null));
         rows.AddRange(await CompressedActiveUsersAsync(server, token, repetitions));
         var activeUsers = server.Services.GetRequiredService<ActiveUsers>();
         var kolkata = TimeZones.Get("Asia/Kolkata");
@@ -85,7 +91,7 @@ public static class AnalyticsBenchmark
         foreach (var (measure, median, target) in rows)
             Console.WriteLine($"| {measure} | {median:0.00} | {(target is null ? "" : $"≤ {target}")} |");
         Console.WriteLine($"| rollup backfill of {memberDays:N0} member-days (s) | {backfillSeconds:0.00} | |");
-        Console.WriteLine($"| rollup backfill rate (member-days/s) | {memberDays / backfillSeconds:N0} | ≥ 20,000 |");
+        Console.WriteLine($"| rollup backfill rate (member-days/s) | {memberDays / backfillSeconds:N0} | ≥ 100,000 |");
         foreach (var line in speedUps) Console.WriteLine(line);
     }
 
@@ -109,6 +115,28 @@ public static class AnalyticsBenchmark
                 await MedianAsync(repetitions, () => GetAsync(decoding, ActiveUsersUrl)), null));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// How long a body of <paramref name="bytes"/> takes to reach this process's client from a Kestrel app that only
+    /// copies a ready array (same response buffer as the Server): what no serializer can go below.
+    /// </summary>
+    private static async Task<double> TransportFloorAsync(long bytes, int repetitions)
+    {
+        var body = new byte[bytes];
+        Array.Fill(body, (byte)'x');
+        var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxResponseBufferSize = 1 << 20);
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapGet("/body", async (Microsoft.AspNetCore.Http.HttpContext context) =>
+        {
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body);
+        });
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        return await MedianAsync(repetitions, () => GetAsync(client, "/body"));
     }
 
     private const string AnalysisStart = "2026-10-21 00:00:00";
