@@ -1,3 +1,4 @@
+using TimeTracker.Core.Analytics;
 using System.Globalization;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Time;
@@ -246,6 +247,12 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
                 CosmosTime.CeilingMicros(toUtc)), ct))
         .Where(s => AttendanceRules.Overlaps(s.Start, s.ClockOut?.Timestamp, fromUtc, toUtc))
         .OrderBy(s => s.UserId, StringComparer.Ordinal).ThenBy(s => s.Start).ToList();
+
+    public async Task<IReadOnlyList<MemberSession>> GetWorkedSpansAsync(string workspaceId,
+        IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+        CancellationToken ct = default) =>
+        (await GetOverlappingAsync(workspaceId, userIds, fromUtc, toUtc, ct))
+            .Select(s => new MemberSession(s.UserId, SessionRef.Of(s))).ToList();
 
     /// <summary>The first documents by clock-in only, not every session the workspace ever had.</summary>
     public async Task<DateTimeOffset?> GetFirstClockInAsync(string workspaceId, CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using TimeTracker.Core.Analytics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Attendance;
@@ -112,31 +113,42 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
 
     public Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
-        {
-            if (userIds is { Count: 0 }) return [];
-            // One seek per member into the (member, clock-in) clustering, from "from − the member's longest closed
-            // session" (an earlier closed one ended before from); only open sessions can start earlier. For all
-            // members, the recursive CTE walks the distinct members one seek at a time (a skip-scan SQLite lacks).
-            var members = userIds is null
-                ? """
-                  WITH RECURSIVE m(member) AS (
-                    SELECT min(user_id) FROM sessions WHERE workspace_id=@ws
-                    UNION ALL
-                    SELECT (SELECT min(user_id) FROM sessions WHERE workspace_id=@ws AND user_id > m.member) FROM m WHERE m.member IS NOT NULL)
-                  """
-                : "WITH m(member) AS (SELECT DISTINCT value FROM json_each(@in))";
-            var (users, parameters) = InList("user_id", userIds);
-            return c.Query($"""
-                {members}
-                SELECT {Columns} FROM m CROSS JOIN sessions
-                WHERE workspace_id=@ws AND user_id=m.member AND in_at >= @from - {LongestOf("m.member")} AND in_at < @to
-                  AND (out_at IS NULL OR out_at > @from)
+            Overlapping(c, Columns, Read, workspaceId, userIds, fromUtc, toUtc), ct);
+
+    public Task<IReadOnlyList<MemberSession>> GetWorkedSpansAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<MemberSession>>(c => Overlapping(c, "user_id, in_at, out_at",
+            r => new MemberSession(r.GetString(0), new SessionRef(r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2))),
+            workspaceId, userIds, fromUtc, toUtc), ct);
+
+    /// <summary>
+    /// One seek per member into the (member, clock-in) clustering, from "from − the member's longest closed session"
+    /// (an earlier closed one ended before from); only open sessions can start earlier. For all members, the
+    /// recursive CTE walks the distinct members one seek at a time (a skip-scan SQLite lacks).
+    /// </summary>
+    private static List<T> Overlapping<T>(SqliteConnection c, string columns, Func<SqliteDataReader, T> read,
+        string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc)
+    {
+        if (userIds is { Count: 0 }) return [];
+        var members = userIds is null
+            ? """
+              WITH RECURSIVE m(member) AS (
+                SELECT min(user_id) FROM sessions WHERE workspace_id=@ws
                 UNION ALL
-                SELECT {Columns} FROM sessions s INDEXED BY ux_sessions_open
-                WHERE workspace_id=@ws{users} AND out_at IS NULL AND in_at < @from - {LongestOf("s.user_id")}
-                ORDER BY user_id, in_at
-                """, null, Read, [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
-        }, ct);
+                SELECT (SELECT min(user_id) FROM sessions WHERE workspace_id=@ws AND user_id > m.member) FROM m WHERE m.member IS NOT NULL)
+              """
+            : "WITH m(member) AS (SELECT DISTINCT value FROM json_each(@in))";
+        var (users, parameters) = InList("user_id", userIds);
+        return c.Query($"""
+            {members}
+            SELECT {columns} FROM m CROSS JOIN sessions
+            WHERE workspace_id=@ws AND user_id=m.member AND in_at >= @from - {LongestOf("m.member")} AND in_at < @to
+              AND (out_at IS NULL OR out_at > @from)
+            UNION ALL
+            SELECT {columns} FROM sessions s INDEXED BY ux_sessions_open
+            WHERE workspace_id=@ws{users} AND out_at IS NULL AND in_at < @from - {LongestOf("s.user_id")}
+            ORDER BY user_id, in_at
+            """, null, read, [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
+    }
 
     public Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>

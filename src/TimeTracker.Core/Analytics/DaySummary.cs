@@ -1,5 +1,4 @@
 using TimeTracker.Core.Activity;
-using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
 
 namespace TimeTracker.Core.Analytics;
@@ -15,7 +14,7 @@ public sealed record DaySummary(string UserId, long Day, IntervalSet Work, Inter
     public long WorkTicks => Work.TotalLength;
     public long IdleTicks => Idle.TotalLength;
 
-    public static DaySummary Compute(string userId, long day, IEnumerable<AttendanceSession> sessions,
+    public static DaySummary Compute(string userId, long day, IEnumerable<SessionRef> sessions,
         IEnumerable<ActivitySession> derived, IEnumerable<TimeRange> idle, long nowTicks)
     {
         var work = MemberWork.Compute(sessions, derived, idle, ZoneDays.UtcDaySpan(day), nowTicks);

@@ -1,5 +1,4 @@
 using TimeTracker.Core.Activity;
-using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
 
 namespace TimeTracker.Core.Analytics;
@@ -11,14 +10,13 @@ namespace TimeTracker.Core.Analytics;
 /// </summary>
 public sealed record MemberWork(IReadOnlyList<SessionRef> Sessions, IntervalSet Work, IntervalSet Idle)
 {
-    public static MemberWork Compute(IEnumerable<AttendanceSession> attendance, IEnumerable<ActivitySession> derived,
+    public static MemberWork Compute(IEnumerable<SessionRef> attendance, IEnumerable<ActivitySession> derived,
         IEnumerable<TimeRange> idle, TimeRange bounds, long nowTicks)
     {
         var touching = new List<SessionRef>();
         var clocked = new List<TimeRange>();
-        foreach (var session in attendance)
+        foreach (var reference in attendance)
         {
-            var reference = new SessionRef(session.Start.UtcTicks, session.ClockOut?.Timestamp.UtcTicks);
             var worked = new TimeRange(reference.In, reference.WorkedUntil(nowTicks));
             clocked.Add(worked);
             if (!worked.Clip(bounds).IsEmpty) touching.Add(reference);

@@ -22,7 +22,7 @@ public sealed class WorkSource(IWorkspaceStore workspaces, IAttendanceStore atte
         TimeRange span, bool withIdle = true, CancellationToken ct = default)
     {
         var (from, to) = (TimeRange.ToInstant(span.Start), TimeRange.ToInstant(span.End));
-        var sessionsRead = attendance.GetOverlappingAsync(workspaceId, userIds, from, to, ct);
+        var sessionsRead = attendance.GetWorkedSpansAsync(workspaceId, userIds, from, to, ct);
         var derivedRead = gap is null ? Task.FromResult<IReadOnlyList<ActivitySession>>([])
             : activity.GetSessionsAsync(workspaceId, userIds, from, to, ct);
         var sessions = await sessionsRead;

@@ -1,6 +1,5 @@
 using TimeTracker.Core.Activity;
 using TimeTracker.Core.Analytics;
-using TimeTracker.Core.Attendance;
 using TimeTracker.Core.Time;
 using TimeTracker.Core.Workspaces;
 
@@ -106,12 +105,9 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
         var byDay = new Dictionary<(string User, long Day), DayInputs>();
         DayInputs At(string user, long day) => byDay.TryGetValue((user, day), out var inputs) ? inputs : byDay[(user,
             day)] = new DayInputs();
-        foreach (var session in raw.Attendance)
-        {
-            var end = session.WorkedUntil(TimeRange.ToInstant(now)).UtcTicks;
-            foreach (var day in DaysOf(session.Start.UtcTicks, end, wanted)) At(session.UserId,
+        foreach (var (user, session) in raw.Attendance)
+            foreach (var day in DaysOf(session.In, session.WorkedUntil(now), wanted)) At(user,
                 day).Sessions.Add(session);
-        }
         foreach (var session in raw.Derived)
             foreach (var day in DaysOf(session.Start, session.End, wanted)) At(session.UserId,
                 day).Derived.Add(session);
@@ -133,7 +129,7 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
     /// <summary>One member-day's raw inputs.</summary>
     private sealed class DayInputs
     {
-        public readonly List<AttendanceSession> Sessions = [];
+        public readonly List<SessionRef> Sessions = [];
         public readonly List<ActivitySession> Derived = [];
         public readonly List<TimeRange> Idle = [];
     }

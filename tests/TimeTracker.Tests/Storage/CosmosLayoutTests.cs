@@ -95,7 +95,8 @@ public sealed class CosmosLayoutTests(LocalCosmos cosmos)
         var session = new Core.Attendance.AttendanceSession(workspace, "u", DateOnly.FromDateTime(Hour.UtcDateTime),
             new Core.Attendance.AttendanceEvent("in", Hour, Hour, "u", null, null, null),
                 new Core.Attendance.AttendanceEvent("out", Hour.AddHours(2), Hour, "u", null, null, null));
-        var summary = Core.Analytics.DaySummary.Compute("u", day, [session], [], [], _clock.GetUtcNow().UtcTicks);
+        var summary = Core.Analytics.DaySummary.Compute("u", day, [Core.Analytics.SessionRef.Of(session)], [], [],
+            _clock.GetUtcNow().UtcTicks);
         await rollups.SaveAsync(workspace, [day], [summary], await rollups.GetDirtyVersionAsync(workspace), day);
 
         Assert.Equal(day, await rollups.GetWatermarkAsync(workspace));

@@ -204,6 +204,11 @@ public abstract class SessionStoreContract
             Assert.Equal(expected, (await s.Attendance.GetOverlappingAsync(ws, [stillOpen, user, shortOnly], from,
                 to)).Select(x => x.UserId));
             Assert.Empty(await s.Attendance.GetOverlappingAsync(ws, [shortOnly], from, to));
+            // The slim read analytics use finds the same sessions, reduced to member and span.
+            Assert.Equal((await s.Attendance.GetOverlappingAsync(ws, null, from, to)).Select(x =>
+                new MemberSession(x.UserId, SessionRef.Of(x))), await s.Attendance.GetWorkedSpansAsync(ws, null, from,
+                to));
+            Assert.Empty(await s.Attendance.GetWorkedSpansAsync(ws, [shortOnly], from, to));
         }
     }
 
@@ -341,7 +346,8 @@ public abstract class SessionStoreContract
             Session(ws, user, TimeRange.ToInstant(midnight).AddMinutes(15 * 63 + 1),
                 TimeRange.ToInstant(midnight).AddMinutes(15 * 64).AddTicks(-7)),
         };
-        var summary = DaySummary.Compute(user, day, sessions, [], [new TimeRange(midnight + 17, midnight + 42)],
+        var summary = DaySummary.Compute(user, day, sessions.Select(SessionRef.Of), [],
+            [new TimeRange(midnight + 17, midnight + 42)],
             Now.UtcTicks);
         var version = await s.Rollups.GetDirtyVersionAsync(ws);
         await s.Rollups.SaveAsync(ws, [day], [summary], version, day);

@@ -89,9 +89,9 @@ public sealed class TimeMathTests
     public void Malformed_wall_times_do_not_parse(string text) => Assert.False(ZoneDays.TryParseWallTime(text,
         DateTimeZone.Utc, out _));
 
-    private static AttendanceSession Session(string from, string? to) => new("w", "u", new DateOnly(2026, 1, 1),
-        new AttendanceEvent("in", DateTimeOffset.Parse(from), default, "u", null, null, null),
-        to is null ? null : new AttendanceEvent("out", DateTimeOffset.Parse(to), default, "u", null, null, null));
+    private static SessionRef Session(string from, string? to) => SessionRef.Of(new AttendanceSession("w", "u",
+        new DateOnly(2026, 1, 1), new AttendanceEvent("in", DateTimeOffset.Parse(from), default, "u", null, null, null),
+        to is null ? null : new AttendanceEvent("out", DateTimeOffset.Parse(to), default, "u", null, null, null)));
 
     [Fact]
     public void Day_summaries_clip_sessions_crossing_midnight_and_month_end_and_keep_idle_inside_work()
