@@ -5,12 +5,14 @@ namespace TimeTracker.Storage.Sqlite;
 
 /// <summary>
 /// One SQLite file. Reads run on pooled connections concurrently (WAL); writes go through one in-process
-/// gate so they queue in memory instead of spinning on SQLITE_BUSY, and each write is one IMMEDIATE transaction.
+/// gate so they queue in memory instead of spinning on SQLITE_BUSY, and each write is one IMMEDIATE transaction. The
+/// log is copied into the file in the background (<see cref="WalCheckpointer"/>), not inside commits.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly WalCheckpointer _checkpointer;
 
     public SqliteDatabase(string path)
     {
@@ -28,6 +30,8 @@ public sealed class SqliteDatabase : IDisposable
         // WAL persists in the file; NORMAL sync in WAL mode loses nothing on a process kill (only on power loss).
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Migrations.Apply(connection);
+        _checkpointer = new WalCheckpointer(Open);
+        _checkpointer.Written();
     }
 
     public string Path { get; }
@@ -41,8 +45,9 @@ public sealed class SqliteDatabase : IDisposable
         connection.Open();
         // Once per native connection, not per use: six statements on every open were ~3 % of an ingest request.
         if (Configured.TryGetValue(connection.Handle!, out _)) return connection;
-        // 64 MiB page cache per connection: the default 2 MiB makes every index insert a likely page miss.
-        Execute(connection, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296;");
+        // 64 MiB page cache per connection: the default 2 MiB makes every index insert a likely page miss. No
+        // automatic checkpoints: WalCheckpointer copies the log in the background.
+        Execute(connection, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296; PRAGMA wal_autocheckpoint=0;");
         Configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
     }
@@ -64,6 +69,7 @@ public sealed class SqliteDatabase : IDisposable
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = write(connection, transaction);
             transaction.Commit();
+            _checkpointer.Written();
             return result;
         }
         finally
@@ -76,7 +82,11 @@ public sealed class SqliteDatabase : IDisposable
         WriteAsync<bool>((c, t) => { write(c, t); return true; }, ct);
 
     /// <summary>The container disposes it with the host; connections are pooled per call and closed already.</summary>
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose()
+    {
+        _checkpointer.Dispose();
+        _writeGate.Dispose();
+    }
 
     internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
