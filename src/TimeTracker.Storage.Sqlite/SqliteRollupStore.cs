@@ -183,10 +183,16 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             if (days.Count > 0)
             {
                 var inDays = DaysCondition(days);
-                affected.UnionWith(c.Query($"SELECT DISTINCT d.member_key FROM member_days d JOIN member_keys k ON k.key = d.member_key WHERE k.workspace_id=@ws AND d.{inDays}",
-                    tx, r => r.GetInt64(0), ("@ws", workspaceId)));
-                c.Execute($"DELETE FROM member_days WHERE {inDays} AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
-                c.Execute($"DELETE FROM member_day_intervals WHERE {inDays} AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
+                // Member-day rows exist only up to the watermark (a save writes its days and advances it in one
+                // transaction; a reset removes both), so a backfill's chunks past it have nothing to replace.
+                if (c.Scalar("SELECT watermark FROM rollup_state WHERE workspace_id=@ws", tx, ("@ws", workspaceId))
+                    is long saved && saved >= days.Min())
+                {
+                    affected.UnionWith(c.Query($"SELECT DISTINCT d.member_key FROM member_days d JOIN member_keys k ON k.key = d.member_key WHERE k.workspace_id=@ws AND d.{inDays}",
+                        tx, r => r.GetInt64(0), ("@ws", workspaceId)));
+                    c.Execute($"DELETE FROM member_days WHERE {inDays} AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
+                    c.Execute($"DELETE FROM member_day_intervals WHERE {inDays} AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)", tx, ("@ws", workspaceId));
+                }
                 c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND {inDays}", tx, ("@ws",
                     workspaceId));
                 c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND {inDays} AND seq <= @version", tx, ("@ws", workspaceId), ("@version", dirtyVersion));

@@ -32,11 +32,12 @@ public sealed record MemberWork(IReadOnlyList<SessionRef> Sessions, IntervalSet 
             gaps.AddRange(session.Gaps.Clip(bounds).Items);
         }
 
-        var work = IntervalSet.Union(clocked.Concat(spans)).Clip(bounds);
+        var work = (spans.Count == 0 ? clockedSet : IntervalSet.Union(clocked.Concat(spans))).Clip(bounds);
         if (work.IsEmpty) return new MemberWork(touching, work, IntervalSet.Empty);
         var unclockedGaps = gaps.Count == 0 ? IntervalSet.Empty : IntervalSet.Union(gaps).Except(clockedSet);
         var idleWithin = IntervalSet.Union(idle.Select(i =>
             i.Clip(bounds)).Concat(unclockedGaps.Items)).Intersect(work);
-        return new MemberWork(touching.OrderBy(s => s.In).ToList(), work, idleWithin);
+        touching.Sort(static (a, b) => a.In != b.In ? a.In.CompareTo(b.In) : Nullable.Compare(a.Out, b.Out));
+        return new MemberWork(touching, work, idleWithin);
     }
 }

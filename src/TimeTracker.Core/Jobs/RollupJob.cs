@@ -106,34 +106,39 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
         DayInputs At(string user, long day) => byDay.TryGetValue((user, day), out var inputs) ? inputs : byDay[(user,
             day)] = new DayInputs();
         foreach (var (user, session) in raw.Attendance)
-            foreach (var day in DaysOf(session.In, session.WorkedUntil(now), wanted)) At(user,
-                day).Sessions.Add(session);
+        {
+            var (first, last) = ZoneDays.UtcDayRange(session.In, session.WorkedUntil(now));
+            for (var day = first; day <= last; day++)
+                if (wanted.Contains(day)) At(user, day).Sessions.Add(session);
+        }
         foreach (var session in raw.Derived)
-            foreach (var day in DaysOf(session.Start, session.End, wanted)) At(session.UserId,
-                day).Derived.Add(session);
+        {
+            var (first, last) = ZoneDays.UtcDayRange(session.Start, session.End);
+            for (var day = first; day <= last; day++)
+                if (wanted.Contains(day)) (At(session.UserId, day).Derived ??= []).Add(session);
+        }
         foreach (var (user, start, end) in raw.Idle)
         {
-            foreach (var day in DaysOf(start.UtcTicks, end.UtcTicks, wanted))
-                if (byDay.TryGetValue((user, day), out var inputs)) inputs.Idle.Add(TimeRange.Of(start, end));
+            var (first, last) = ZoneDays.UtcDayRange(start.UtcTicks, end.UtcTicks);
+            for (var day = first; day <= last; day++)
+                if (byDay.TryGetValue((user, day), out var inputs)) (inputs.Idle ??= []).Add(TimeRange.Of(start, end));
         }
 
         var summaries = new List<DaySummary>(byDay.Count);
         foreach (var ((user, day), inputs) in byDay)
         {
-            var summary = DaySummary.Compute(user, day, inputs.Sessions, inputs.Derived, inputs.Idle, now);
+            var summary = DaySummary.Compute(user, day, inputs.Sessions, inputs.Derived ?? [], inputs.Idle ?? [],
+                now);
             if (!summary.Work.IsEmpty) summaries.Add(summary);
         }
         return summaries;
     }
 
-    /// <summary>One member-day's raw inputs.</summary>
+    /// <summary>One member-day's raw inputs (derived sessions and idle samples only where there are any).</summary>
     private sealed class DayInputs
     {
         public readonly List<SessionRef> Sessions = [];
-        public readonly List<ActivitySession> Derived = [];
-        public readonly List<TimeRange> Idle = [];
+        public List<ActivitySession>? Derived;
+        public List<TimeRange>? Idle;
     }
-
-    private static IEnumerable<long> DaysOf(long start, long end, HashSet<long> wanted) =>
-        ZoneDays.UtcDaysTouched(start, end).Where(wanted.Contains);
 }

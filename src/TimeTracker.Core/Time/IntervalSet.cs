@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TimeTracker.Core.Time;
 
 /// <summary>
@@ -26,20 +28,27 @@ public sealed class IntervalSet
         }
     }
 
-    /// <summary>Normalizes any intervals (unsorted, overlapping, empty) into their union.</summary>
+    /// <summary>
+    /// Normalizes any intervals (unsorted, overlapping, empty) into their union: one list, sorted and merged in place
+    /// (the rollup job and raw analysis call this for every member-day).
+    /// </summary>
     public static IntervalSet Union(IEnumerable<TimeRange> intervals)
     {
-        var sorted = intervals.Where(i => !i.IsEmpty).OrderBy(i => i.Start).ToList();
-        if (sorted.Count == 0) return Empty;
-        var merged = new List<TimeRange>(sorted.Count) { sorted[0] };
-        for (var k = 1; k < sorted.Count; k++)
+        var items = new List<TimeRange>(intervals.TryGetNonEnumeratedCount(out var count) ? count : 4);
+        foreach (var interval in intervals)
+            if (!interval.IsEmpty) items.Add(interval);
+        if (items.Count == 0) return Empty;
+        // Equal starts may come in any order: the merged end is the larger one either way.
+        items.Sort(static (x, y) => x.Start.CompareTo(y.Start));
+        var span = CollectionsMarshal.AsSpan(items);
+        var merged = 1;
+        for (var k = 1; k < span.Length; k++)
         {
-            var last = merged[^1];
-            var next = sorted[k];
-            if (next.Start <= last.End) merged[^1] = last with { End = Math.Max(last.End, next.End) };
-            else merged.Add(next);
+            ref var last = ref span[merged - 1];
+            if (span[k].Start <= last.End) last = last with { End = Math.Max(last.End, span[k].End) };
+            else span[merged++] = span[k];
         }
-        return new IntervalSet([.. merged]);
+        return new IntervalSet(span[..merged].ToArray());
     }
 
     /// <summary>Wraps intervals already sorted, disjoint and non-touching (as produced by this class and

@@ -29,8 +29,14 @@ public static class ZoneDays
     /// </summary>
     public static IEnumerable<long> UtcDaysTouched(long startTicks, long endTicks)
     {
-        for (var day = UtcDay(startTicks); day <= UtcDay(Math.Max(startTicks, endTicks - 1)); day++) yield return day;
+        var (first, last) = UtcDayRange(startTicks, endTicks);
+        for (var day = first; day <= last; day++) yield return day;
     }
+
+    /// <summary>The first and last of <see cref="UtcDaysTouched"/>, for loops that cannot afford an
+    /// iterator.</summary>
+    public static (long First, long Last) UtcDayRange(long startTicks, long endTicks) =>
+        (UtcDay(startTicks), UtcDay(Math.Max(startTicks, endTicks - 1)));
 
     /// <summary>The calendar date at <paramref name="instant"/> in the IANA zone <paramref name="zoneId"/>.</summary>
     public static DateOnly DateIn(DateTimeOffset instant, string zoneId)
