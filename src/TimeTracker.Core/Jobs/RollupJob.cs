@@ -13,7 +13,11 @@ namespace TimeTracker.Core.Jobs;
 public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRollupStore rollups,
     TimeProvider clock) : IJob
 {
-    private const int ChunkDays = 31;
+    /// <summary>
+    /// Days summarized and saved per step. Each step pays a seek per member in every read and write, so longer steps
+    /// go faster (1,000 members: 31 days 76k, 62 days 82k, 124 days 85k member-days/s) while memory grows with them.
+    /// </summary>
+    private const int ChunkDays = 62;
 
     public string Name => "rollup";
     public string DefaultSchedule => JobSchedules.Rollup;
