@@ -30,7 +30,7 @@ public sealed class SqliteDatabase : IDisposable
         // WAL persists in the file; NORMAL sync in WAL mode loses nothing on a process kill (only on power loss).
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Migrations.Apply(connection);
-        _checkpointer = new WalCheckpointer(Open);
+        _checkpointer = new WalCheckpointer(Path, Open);
         _checkpointer.Written();
     }
 

@@ -12,13 +12,15 @@ internal sealed class WalCheckpointer : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
+    private readonly string _path;
     private readonly Func<SqliteConnection> _open;
     private readonly Timer _timer;
     private int _written;
     private int _running;
 
-    public WalCheckpointer(Func<SqliteConnection> open)
+    public WalCheckpointer(string path, Func<SqliteConnection> open)
     {
+        _path = path;
         _open = open;
         _timer = new Timer(_ => Checkpoint(), null, Interval, Interval);
     }
@@ -28,9 +30,12 @@ internal sealed class WalCheckpointer : IDisposable
 
     private void Checkpoint()
     {
-        if (Interlocked.Exchange(ref _written, 0) == 0 || Interlocked.Exchange(ref _running, 1) == 1) return;
+        // One at a time: a tick that finds the previous one still copying leaves the signal for the next.
+        if (Interlocked.Exchange(ref _running, 1) == 1) return;
         try
         {
+            // A database deleted under a live instance (tests clean up so) must not be created again by opening it.
+            if (Interlocked.Exchange(ref _written, 0) == 0 || !File.Exists(_path)) return;
             using var connection = _open();
             SqliteDatabase.Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
         }
