@@ -29,7 +29,7 @@ public static class BackfillBenchmark
             rates.Add(rate);
         }
         rates.Sort();
-        Console.WriteLine($"| rollup backfill rate, median of {repetitions} (member-days/s) | {rates[rates.Count / 2]:N0} " +
-            "| ≥ 100,000 |");
+        Console.WriteLine($"| rollup backfill rate, median of {repetitions} (member-days/s) | " +
+            $"{rates[rates.Count / 2]:N0} | ≥ 100,000 |");
     }
 }

@@ -42,11 +42,14 @@ public static class IngestionBenchmark
         Console.WriteLine("| measure | value | target |");
         Console.WriteLine("|---|---|---|");
         Console.WriteLine($"| HTTP samples/s (Server on SQLite, loopback) | {httpRate:N0} | ≥ 200,000 |");
-        Console.WriteLine($"| HTTP batch latency p50 / p99 / max (ms) | {Percentile(latencies, 0.50):0.0} / {Percentile(latencies, 0.99):0.0} / {latencies[^1]:0.0} | p99 ≤ 50 |");
-        Console.WriteLine($"| raw SQLite store inserts, rows/s (same rows, 500-row transactions) | {rawRate:N0} | ≥ 250,000 |");
+        Console.WriteLine($"| HTTP batch latency p50 / p99 / max (ms) | {Percentile(latencies, 0.50):0.0} / " +
+            $"{Percentile(latencies, 0.99):0.0} / {latencies[^1]:0.0} | p99 ≤ 50 |");
+        Console.WriteLine(
+            $"| raw SQLite store inserts, rows/s (same rows, 500-row transactions) | {rawRate:N0} | ≥ 250,000 |");
         Console.WriteLine($"| HTTP / raw | {httpRate / rawRate:P0} | ≥ 80 % |");
         Console.WriteLine($"| batches / samples sent | {latencies.Count:N0} / {samples:N0} | |");
-        Console.WriteLine($"| peak resident memory, Server and load clients in one process (MB) | {peakMegabytes:N0} | ≤ 250 |");
+        Console.WriteLine(
+            $"| peak resident memory, Server and load clients in one process (MB) | {peakMegabytes:N0} | ≤ 250 |");
     }
 
     private static async Task<(long Samples, List<double> LatenciesMs, TimeSpan Elapsed)> LoadAsync(

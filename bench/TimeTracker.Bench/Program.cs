@@ -1,6 +1,7 @@
 using TimeTracker.Bench;
 
-// Usage: dotnet run -c Release --project bench/TimeTracker.Bench -- [ingest|analytics|backfill|cosmos|startup|all] [--seconds N]
+// Usage: dotnet run -c Release --project bench/TimeTracker.Bench --
+//   [ingest|analytics|backfill|cosmos|startup|all] [--seconds N]
 // [--concurrency N] [--members N] [--repetitions N] [--trace] [--reuse-data] [--activity-mode]
 var what = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var seconds = Option("--seconds", 10);
@@ -10,7 +11,8 @@ if (what is "ingest" or "all") await IngestionBenchmark.RunAsync(TimeSpan.FromSe
 if (what is "cosmos") await CosmosRoundTripBenchmark.RunAsync(trace: args.Contains("--trace"));
 if (what is "startup" or "all") await StartupBenchmark.RunAsync(Option("--repetitions", 5));
 if (what is "backfill")
-    await BackfillBenchmark.RunAsync(Option("--members", 1000), Option("--repetitions", 3), args.Contains("--activity-mode"));
+    await BackfillBenchmark.RunAsync(Option("--members", 1000), Option("--repetitions", 3),
+        args.Contains("--activity-mode"));
 if (what is "analytics" or "all")
     await AnalyticsBenchmark.RunAsync(Option("--members", 1000), Option("--repetitions", 25),
         args.Contains("--reuse-data"), args.Contains("--activity-mode"));

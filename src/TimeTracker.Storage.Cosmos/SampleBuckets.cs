@@ -101,7 +101,8 @@ internal sealed class SampleBuckets(Container container)
         CancellationToken ct)
     {
         var pairs = string.Join(" OR ", appends.Select((_, i) => $"(c.userId = @u{i} AND c.hour = @h{i})"));
-        var query = new QueryDefinition($"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'bucket' AND ({pairs})")
+        var query = new QueryDefinition(
+                $"SELECT * FROM c WHERE c.workspaceId = @ws AND c.type = 'bucket' AND ({pairs})")
             .WithParameter("@ws", workspaceId);
         for (var i = 0; i < appends.Length; i++)
             query = query.WithParameter($"@u{i}", appends[i].UserId).WithParameter($"@h{i}", appends[i].Hour);
@@ -113,7 +114,8 @@ internal sealed class SampleBuckets(Container container)
     private async Task<List<Bucket>> ReadChainAsync(string workspaceId, string userId, long hour,
         CancellationToken ct) =>
         (await container.QueryAsync<Bucket>(new QueryDefinition(
-                "SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'bucket' AND c.hour = @hour")
+                "SELECT * FROM c WHERE c.workspaceId = @ws AND c.userId = @user AND c.type = 'bucket' " +
+                "AND c.hour = @hour")
             .WithParameter("@ws", workspaceId).WithParameter("@user", userId).WithParameter("@hour", hour),
                 MemberPartitions.Member(workspaceId, userId), ct))
         .OrderBy(b => b.Sequence).ToList();

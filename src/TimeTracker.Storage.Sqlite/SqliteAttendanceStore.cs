@@ -115,10 +115,12 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
             Overlapping(c, Columns, Read, workspaceId, userIds, fromUtc, toUtc), ct);
 
-    public Task<IReadOnlyList<MemberSession>> GetWorkedSpansAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<MemberSession>> GetWorkedSpansAsync(string workspaceId,
+        IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+        CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<MemberSession>>(c => Overlapping(c, "user_id, in_at, out_at",
-            r => new MemberSession(r.GetString(0), new SessionRef(r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2))),
-            workspaceId, userIds, fromUtc, toUtc), ct);
+            r => new MemberSession(r.GetString(0), new SessionRef(r.GetInt64(1), r.IsDBNull(2) ? null
+                : r.GetInt64(2))), workspaceId, userIds, fromUtc, toUtc), ct);
 
     /// <summary>
     /// One seek per member into the (member, clock-in) clustering, from "from − the member's longest closed session"
@@ -147,7 +149,8 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
             SELECT {columns} FROM sessions s INDEXED BY ux_sessions_open
             WHERE workspace_id=@ws{users} AND out_at IS NULL AND in_at < @from - {LongestOf("s.user_id")}
             ORDER BY user_id, in_at
-            """, null, read, [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
+            """, null, read,
+            [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
     }
 
     public Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default) =>

@@ -47,7 +47,9 @@ public sealed class SqliteDatabase : IDisposable
         if (Configured.TryGetValue(connection.Handle!, out _)) return connection;
         // 64 MiB page cache per connection: the default 2 MiB makes every index insert a likely page miss. No
         // automatic checkpoints: WalCheckpointer copies the log in the background.
-        Execute(connection, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296; PRAGMA wal_autocheckpoint=0;");
+        Execute(connection, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; " +
+            "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296; " +
+            "PRAGMA wal_autocheckpoint=0;");
         Configured.AddOrUpdate(connection.Handle!, Configured);
         return connection;
     }

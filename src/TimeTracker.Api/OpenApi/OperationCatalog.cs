@@ -148,7 +148,8 @@ internal static class OperationCatalog
             Query: [("startDate", String("date"), "YYYY-MM-DD (required)."), ("endDate", String("date"),
                 "YYYY-MM-DD (required), ≤ 366 days after startDate."),
                 ("userId", Uuid(), "One user."), ("userIds", String(), "Comma-separated user ids.")]),
-        ["IngestActivity"] = new("Upload a batch of active/idle samples from a desktop tracker, or from a relay for several members", 200,
+        ["IngestActivity"] = new(
+            "Upload a batch of active/idle samples from a desktop tracker, or from a relay for several members", 200,
             Ref("ActivityResult"), [400, 401, 403, 404, 413],
             Body: Object(("user_id?", Uuid()), ("samples", Array(Object(("id", Uuid()), ("start", DateTime()),
                 ("end", DateTime()), ("state", Enum("active", "idle")), ("user_id?", Uuid())))))),

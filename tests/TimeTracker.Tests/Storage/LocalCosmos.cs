@@ -74,8 +74,8 @@ public sealed class LocalCosmos : IAsyncLifetime
     /// <summary>A database of its own (unique name) with every container created from the shared definition.</summary>
     public async Task<CosmosDatabase> CreateDatabaseAsync(CosmosHttpObserver? observer = null)
     {
-        var database = new CosmosDatabase(new CosmosOptions { Endpoint = Endpoint, Key = Key, Database = $"test-{Guid.NewGuid():N}" },
-            observer);
+        var database = new CosmosDatabase(
+            new CosmosOptions { Endpoint = Endpoint, Key = Key, Database = $"test-{Guid.NewGuid():N}" }, observer);
         await database.EnsureCreatedAsync();
         return database;
     }
