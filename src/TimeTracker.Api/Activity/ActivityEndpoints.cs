@@ -54,12 +54,14 @@ public static class ActivityEndpoints
         var others = samples.Where(s => s.UserId != caller.MemberId).DistinctBy(s => s.UserId).ToList();
         if (others.Count == 0) return;
         var valid = others.Where(o => Ids.IsValid(o.UserId)).Select(o => o.UserId).ToList();
-        var found = (await members.GetManyAsync(caller.WorkspaceId, valid, ctx.Aborted)).ToDictionary(m => m.Id);
+        // Summaries carry all the rule needs (id and team) without materializing whole members.
+        var found = (await members.GetSummariesAsync(caller.WorkspaceId, valid, ctx.Aborted)).ToDictionary(m => m.Id);
         foreach (var other in others)
         {
             if (!found.TryGetValue(other.UserId, out var member))
                 throw new ApiException(StatusCodes.Status404NotFound, "User not found.", other.UserField);
-            if (!caller.CanTrackFor(member)) throw ApiException.Forbidden("You cannot record activity for this user.");
+            if (!caller.CanTrackFor(member.Id, member.TeamId))
+                throw ApiException.Forbidden("You cannot record activity for this user.");
         }
     }
 
