@@ -69,6 +69,18 @@ const patches = [
     find: 'const conditionClause = input.condition.toLowerCase().trim();',
     replace: `const conditionClause = input.condition.trim().replace(/^from c where/i, "from c where").replace(/^where/i, "where"); ${MARK}`,
   },
+  {
+    why: 'The .NET SDK sends TransactionalBatch as HybridRow, which the JSON batch handler cannot read, and that handler was not atomic. Route batches through batch.js (HybridRow, all or nothing); JSON batches still reach the original handler.',
+    file: 'routes.js',
+    find: 'const batch_documents_1 = __importDefault(require("./handler/batch-documents"));',
+    replace: `const batch_documents_1 = { default: require("../../../../batch").handler(__importDefault(require("./handler/batch-documents")).default) }; ${MARK}`,
+  },
+  {
+    why: 'Handlers could only answer JSON. A handler that returns a Buffer (batch.js: a HybridRow stream) has it sent as is.',
+    file: 'index.js',
+    find: 'res.end(JSON.stringify(body));',
+    replace: `res.end(Buffer.isBuffer(body) ? body : JSON.stringify(body)); ${MARK}`,
+  },
 ];
 
 let applied = 0;
