@@ -1,5 +1,6 @@
 using TimeTracker.Core.Analytics;
 using System.Globalization;
+using System.Net;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Time;
 using TimeTracker.Core.Attendance;
@@ -14,8 +15,9 @@ namespace TimeTracker.Storage.Cosmos;
 /// <para>
 /// The open session lives inside the ledger, which makes a clock-in a single conditional write. Closed sessions are
 /// documents of their own (id = session id), so a pair can only change as a whole. A clock-out creates the closed
-/// document first and then clears the ledger; should it die in between, the closed document is the truth, and readers
-/// and later writers ignore the ledger's stale copy.
+/// document and clears the ledger in one transactional batch: both or neither. Versions before the batch wrote the two
+/// one after the other, so a process that died in between left the ledger a stale copy of a closed session; readers
+/// and writers still recognise and ignore such copies (the closed document is the truth).
 /// </para>
 /// </summary>
 public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore rollups, TimeProvider clock)
@@ -284,8 +286,8 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         new(SessionWriteResult.Written, ledger.Next(null, closed.ClockOut!.Timestamp), Create: closed, Changed: closed);
 
     /// <summary>
-    /// Reads the member's ledger, decides, creates the closed session the plan names, then commits by writing the
-    /// ledger with its ETag; losing that race deletes what this attempt created and decides again. The idempotency
+    /// Reads the member's ledger, decides, then commits by writing the ledger with its ETag, in one transactional batch
+    /// with the closed session the plan creates; losing that race decides again. The idempotency
     /// record is checked on retries (a racing twin may have won) and created last: if another request took the key
     /// meanwhile, this write is undone before <see cref="IdempotencyKeyTakenException"/>, so nothing of it remains.
     /// </summary>
@@ -294,7 +296,6 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         Func<AttendanceDoc, Task<Plan>> decide, CancellationToken ct, Func<AttendanceSession,
             IdempotencyRecord?>? idempotencyAfter = null)
     {
-        var partition = Member(workspaceId, userId);
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
             if (attempt > 0) await ThrowIfTakenAsync(idempotency, ct);
@@ -302,9 +303,12 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
             var plan = await decide(ledger);
             if (plan.Changed is not null
                 && plan.Result == SessionWriteResult.Written) await MarkDirtyAsync(plan.Changed, ct);
-            // A closed document already there means another clock-out of this session got there first (or died before
-            // clearing the ledger): the session is closed.
-            if (plan.Create is { } created && !await TryCreateClosedAsync(created, ct)) plan = Plan.Refused;
+            var (committed, alreadyClosed) = plan.Result != SessionWriteResult.Written ? (null, false)
+                : plan.Create is { } created ? await TryCommitWithClosedAsync(plan.Ledger!, etag, created, ct)
+                : (await TryCommitAsync(plan.Ledger!, etag, ct), false);
+            // A closed document already there means another clock-out of this session got there first (or, before
+            // batches, died before clearing the ledger): the session is closed.
+            if (alreadyClosed) plan = Plan.Refused;
             if (plan.Result != SessionWriteResult.Written)
             {
                 // A retry racing its own original can see the original's session before its idempotency record:
@@ -312,12 +316,7 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
                 await WaitForIdempotencyRecordAsync(idempotency, ct);
                 return (plan.Result, null);
             }
-            var committed = await TryCommitAsync(plan.Ledger!, etag, ct);
-            if (committed is null)
-            {
-                if (plan.Create is not null) await db.Attendance.DeleteIfExistsAsync(plan.Create.Id, partition, ct);
-                continue;
-            }
+            if (committed is null) continue;
             var record = plan.Changed is not null && idempotencyAfter is not null ? idempotencyAfter(plan.Changed)
                 : idempotency;
             if (record is not null && !await TryCreateIdempotencyAsync(record, ct))
@@ -330,18 +329,30 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
         throw new Core.Storage.ConcurrencyConflictException();
     }
 
-    private async Task<bool> TryCreateClosedAsync(AttendanceSession session, CancellationToken ct)
+    /// <summary>
+    /// Creates the closed session and writes the ledger (if still the version read) in one transactional batch. The new
+    /// ledger ETag, or null when the ledger moved on; <c>AlreadyClosed</c> when the session's closed document exists.
+    /// </summary>
+    private async Task<(string? ETag, bool AlreadyClosed)> TryCommitWithClosedAsync(AttendanceDoc ledger,
+        string? etag, AttendanceSession closed, CancellationToken ct)
     {
-        try
+        var quiet = new TransactionalBatchItemRequestOptions { EnableContentResponseOnWrite = false };
+        var batch = db.Attendance.CreateTransactionalBatch(Member(ledger.WorkspaceId, ledger.UserId))
+            .CreateItem(AttendanceDoc.Closed(closed), quiet);
+        batch = etag is null ? batch.CreateItem(ledger, quiet)
+            : batch.ReplaceItem(ledger.Id, ledger, new TransactionalBatchItemRequestOptions
+                { IfMatchEtag = etag, EnableContentResponseOnWrite = false });
+        using var response = await batch.ExecuteAsync(ct);
+        return response.StatusCode switch
         {
-            await db.Attendance.CreateItemAsync(AttendanceDoc.Closed(session), Member(session.WorkspaceId,
-                session.UserId), cancellationToken: ct);
-            return true;
-        }
-        catch (CosmosException e) when (e.IsConflict())
-        {
-            return false;
-        }
+            _ when response.IsSuccessStatusCode => (response[1].ETag, false),
+            HttpStatusCode.PreconditionFailed => (null, false),
+            // Without an ETag the conflict may be a ledger created meanwhile: decide again. With one, only the closed
+            // document can conflict.
+            HttpStatusCode.Conflict => (null, etag is not null),
+            _ => throw new CosmosException(response.ErrorMessage, response.StatusCode, 0, response.ActivityId,
+                response.RequestCharge),
+        };
     }
 
     /// <summary>Writes the ledger if it is still the version read (no ETag: if it still does not exist); the new ETag,

@@ -5,8 +5,9 @@ using Microsoft.Azure.Cosmos;
 namespace TimeTracker.Storage.Cosmos;
 
 /// <summary>
-/// The one CosmosClient of the process (Gateway mode, System.Text.Json) and the containers of docs/ARCHITECTURE.md, Storage.
-/// No TransactionalBatch, bulk, GROUP BY, OFFSET/LIMIT, DISTINCT or LIKE: the stores work without them.
+/// The one CosmosClient of the process (Gateway mode, System.Text.Json) and the containers of docs/ARCHITECTURE.md,
+/// Storage. TransactionalBatch where two documents of one partition change together; no bulk, GROUP BY, OFFSET/LIMIT,
+/// DISTINCT or LIKE: the stores work without them.
 /// </summary>
 public sealed class CosmosDatabase : IDisposable
 {
