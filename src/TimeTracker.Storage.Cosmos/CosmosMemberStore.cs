@@ -64,36 +64,33 @@ public sealed class CosmosMemberStore : IMemberStore
         var reserved = await ReserveAsync(member, null, ct);
         try
         {
-            await Items.CreateItemAsync(MemberDoc.From(member), new PartitionKey(member.WorkspaceId), cancellationToken: ct);
+            var doc = MemberDoc.From(member);
+            if (member.IsActiveOwner)
+                await _roster.WriteAsync(member, batch => batch.CreateItem(doc, Quiet()), _ => Task.FromResult(true), ct);
+            else await Items.CreateItemAsync(doc, new PartitionKey(member.WorkspaceId), cancellationToken: ct);
         }
         catch
         {
             await ReleaseAsync(member.WorkspaceId, reserved, ct);
             throw;
         }
-        if (member.IsActiveOwner) await ListOwnerAsync(member, ct);
     }
 
     public async Task UpdateAsync(Member member, CancellationToken ct = default)
     {
         var current = await GetAsync(member.WorkspaceId, member.Id, ct);
         if (current is null || current.ConcurrencyToken != member.ConcurrencyToken) throw new ConcurrencyConflictException();
-        await GuardOwnerRemovalAsync(current, member, async () =>
+        var reserved = await ReserveAsync(member, current, ct);
+        try
         {
-            var reserved = await ReserveAsync(member, current, ct);
-            try
-            {
-                await Items.ReplaceItemAsync(MemberDoc.From(member), member.Id, new PartitionKey(member.WorkspaceId),
-                    new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
-            }
-            catch (CosmosException e) when (e.IsPreconditionFailed())
-            {
-                await ReleaseAsync(member.WorkspaceId, reserved, ct);
-                throw new ConcurrencyConflictException();
-            }
-        }, ct);
+            await ReplaceAsync(current, member, ct);
+        }
+        catch
+        {
+            await ReleaseAsync(member.WorkspaceId, reserved, ct);
+            throw;
+        }
         await ReleaseAsync(member.WorkspaceId, Unique(current).Except(Unique(member)).ToList(), ct);
-        if (!current.IsActiveOwner && member.IsActiveOwner) await ListOwnerAsync(member, ct);
     }
 
     public async Task<DeleteMemberResult> SoftDeleteAsync(Member member, DateTimeOffset now, CancellationToken ct = default)
@@ -102,18 +99,7 @@ public sealed class CosmosMemberStore : IMemberStore
         var deleted = member with { Status = MemberStatus.Deleted, DeletedAt = now, UpdatedAt = now, KeyEpoch = member.KeyEpoch + 1 };
         try
         {
-            await GuardOwnerRemovalAsync(member, deleted, async () =>
-            {
-                try
-                {
-                    await Items.ReplaceItemAsync(MemberDoc.From(deleted), member.Id, new PartitionKey(member.WorkspaceId),
-                        new ItemRequestOptions { IfMatchEtag = member.ConcurrencyToken }, ct);
-                }
-                catch (CosmosException e) when (e.IsPreconditionFailed())
-                {
-                    throw new ConcurrencyConflictException();
-                }
-            }, ct);
+            await ReplaceAsync(member, deleted, ct);
             return DeleteMemberResult.Deleted;
         }
         catch (LastOwnerException)
@@ -127,32 +113,32 @@ public sealed class CosmosMemberStore : IMemberStore
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/>; when it takes away an active owner, the owner leaves the roster first (which
-    /// refuses the last one) and is listed again if the write fails.
+    /// Replaces <paramref name="current"/> (as read: its ETag) with <paramref name="updated"/>; when its standing as an
+    /// active owner changes, together with the owner roster.
     /// </summary>
-    private async Task GuardOwnerRemovalAsync(Member current, Member updated, Func<Task> write, CancellationToken ct)
+    private async Task ReplaceAsync(Member current, Member updated, CancellationToken ct)
     {
-        if (!current.IsActiveOwner || updated.IsActiveOwner)
+        var doc = MemberDoc.From(updated);
+        var etag = current.ConcurrencyToken;
+        if (current.IsActiveOwner == updated.IsActiveOwner)
         {
-            await write();
-            return;
+            try
+            {
+                await Items.ReplaceItemAsync(doc, updated.Id, new PartitionKey(updated.WorkspaceId),
+                    new ItemRequestOptions { IfMatchEtag = etag }, ct);
+                return;
+            }
+            catch (CosmosException e) when (e.IsPreconditionFailed())
+            {
+                throw new ConcurrencyConflictException();
+            }
         }
-        var removal = await _roster.BeginRemovalAsync(current.WorkspaceId, current.Id, ct);
-        try
-        {
-            await write();
-        }
-        catch
-        {
-            await _roster.EndRemovalAsync(current.WorkspaceId, removal, ct);
-            await ListOwnerAsync(current, ct);
-            throw;
-        }
-        await _roster.EndRemovalAsync(current.WorkspaceId, removal, ct);
+        await _roster.WriteAsync(updated, batch => batch.ReplaceItem(updated.Id, doc, Quiet(etag)),
+            async c => (await GetAsync(updated.WorkspaceId, updated.Id, c))?.ConcurrencyToken == etag, ct);
     }
 
-    private Task ListOwnerAsync(Member member, CancellationToken ct) =>
-        _roster.AddAsync(member.WorkspaceId, member.Id, c => GetAsync(member.WorkspaceId, member.Id, c), ct);
+    private static TransactionalBatchItemRequestOptions Quiet(string? etag = null) =>
+        new() { IfMatchEtag = etag, EnableContentResponseOnWrite = false };
 
     private Task<IReadOnlyList<Member>> ActiveOwnersAsync(string workspaceId, CancellationToken ct) =>
         QueryMembersAsync(workspaceId, "c.role = 'Owner' AND c.status = 'Active' AND c.isBlocked = false", q => q, ct);

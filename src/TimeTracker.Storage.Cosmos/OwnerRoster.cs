@@ -1,18 +1,21 @@
+using System.Net;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Members;
+using TimeTracker.Core.Storage;
 
 namespace TimeTracker.Storage.Cosmos;
 
 /// <summary>
-/// Keeps "a workspace always has an active owner" on Cosmos without a multi-document transaction. One roster document
-/// per workspace partition lists owners that are certainly active; every change that removes an active owner first
-/// takes that owner out of the roster with the roster's ETag, refusing when none would remain, and only then writes
-/// the member. So the roster is always a non-empty <em>subset</em> of the real active owners, and two owners demoting
-/// each other at once cannot both pass: the second ETag write sees the first's result.
-/// A promotion writes the member first and then adds it to the roster, unless a removal of the same member is in
-/// flight (<see cref="RosterDoc.Leaving"/>): adding it then could list a member that is about to stop being an owner.
-/// A crash part-way can only leave the roster smaller than the truth, which refuses a removal it could have allowed,
-/// never the other way round.
+/// Keeps "a workspace always has an active owner" on Cosmos. One roster document per workspace partition lists the
+/// active owners, and every member write that makes or unmakes one writes the roster with it, in one transactional
+/// batch guarded by both ETags. The roster's ETag orders those writes: of two owners demoting each other at once, the
+/// second decides again on the first's result and is refused.
+/// <para>
+/// Rosters written before batches list a <em>subset</em> of the active owners (a crash part-way left them short), and
+/// may name removals in flight (<see cref="RosterDoc.Leaving"/>, no longer written). So a removal that would empty the
+/// roster asks the members themselves before refusing; the roster it then writes is exact, and it was read under the
+/// same ETag the batch checks.
+/// </para>
 /// </summary>
 internal sealed class OwnerRoster(
     Container items, Func<string, CancellationToken, Task<IReadOnlyList<Member>>> activeOwners)
@@ -22,69 +25,53 @@ internal sealed class OwnerRoster(
 
     internal sealed record Removal(string MemberId, string Operation);
 
-    internal sealed record RosterDoc(string Id, string Type, string WorkspaceId, string[] Owners, Removal[] Leaving);
+    internal sealed record RosterDoc(string Id, string Type, string WorkspaceId, string[] Owners, Removal[]? Leaving);
 
-    /// <summary>Takes <paramref name="memberId"/> off the roster before its removal is written; returns the token.</summary>
-    public async Task<Removal> BeginRemovalAsync(string workspaceId, string memberId, CancellationToken ct)
+    /// <summary>
+    /// Writes a member whose standing as an active owner changes (<paramref name="writeMember"/> adds its operation to
+    /// the batch) with the roster. Throws <see cref="LastOwnerException"/> when no active owner would remain, and
+    /// <see cref="ConcurrencyConflictException"/> when the member changed since it was read
+    /// (<paramref name="memberUnchanged"/> tells, after a failed precondition, whether it was the member or the roster).
+    /// </summary>
+    public async Task WriteAsync(Member member, Func<TransactionalBatch, TransactionalBatch> writeMember,
+        Func<CancellationToken, Task<bool>> memberUnchanged, CancellationToken ct)
     {
-        var removal = new Removal(memberId, Guid.NewGuid().ToString("N"));
-        await ChangeAsync(workspaceId, roster =>
-        {
-            var owners = roster.Owners.Where(o => o != memberId).ToArray();
-            if (owners.Length == 0) throw new LastOwnerException();
-            return roster with { Owners = owners, Leaving = [.. roster.Leaving, removal] };
-        }, ct);
-        return removal;
-    }
-
-    /// <summary>The removal was written (or abandoned): the member may be listed again once an owner again.</summary>
-    public Task EndRemovalAsync(string workspaceId, Removal removal, CancellationToken ct) =>
-        ChangeAsync(workspaceId, roster => roster with { Leaving = [.. roster.Leaving.Where(r => r != removal)] }, ct);
-
-    /// <summary>After a member was written as an active owner: lists it, unless its removal is in flight.</summary>
-    public Task AddAsync(
-        string workspaceId, string memberId, Func<CancellationToken, Task<Member?>> readMember, CancellationToken ct) =>
-        ChangeAsync(workspaceId, async roster =>
-        {
-            if (roster.Owners.Contains(memberId) || roster.Leaving.Any(r => r.MemberId == memberId)) return null;
-            // Read after the roster: a removal that started since would have changed the roster's ETag.
-            var member = await readMember(ct);
-            return member is { IsActiveOwner: true } ? roster with { Owners = [.. roster.Owners, memberId] } : null;
-        }, ct);
-
-    private Task ChangeAsync(string workspaceId, Func<RosterDoc, RosterDoc?> change, CancellationToken ct) =>
-        ChangeAsync(workspaceId, roster => Task.FromResult(change(roster)), ct);
-
-    /// <summary>Read, change, replace with the ETag; again on a lost race. A null change writes nothing.</summary>
-    private async Task ChangeAsync(string workspaceId, Func<RosterDoc, Task<RosterDoc?>> change, CancellationToken ct)
-    {
-        var partition = new PartitionKey(workspaceId);
+        var partition = new PartitionKey(member.WorkspaceId);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             var (roster, etag) = await items.ReadAsync<RosterDoc>(Id, partition, ct);
             if (roster is null)
             {
-                await CreateAsync(workspaceId, ct);
+                await CreateAsync(member.WorkspaceId, ct);
                 continue;
             }
-            var changed = await change(roster);
-            if (changed is null) return;
-            try
-            {
-                await items.ReplaceItemAsync(changed, Id, partition, new ItemRequestOptions { IfMatchEtag = etag }, ct);
-                return;
-            }
-            catch (CosmosException e) when (e.IsPreconditionFailed())
-            {
-                await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 20)), ct);
-            }
+            var owners = await OwnersAfterAsync(roster, member, ct);
+            var batch = writeMember(items.CreateTransactionalBatch(partition)).ReplaceItem(Id,
+                roster with { Owners = owners, Leaving = [] },
+                new TransactionalBatchItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false });
+            using var response = await batch.ExecuteAsync(ct);
+            if (response.IsSuccessStatusCode) return;
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed)
+                throw new CosmosException(response.ErrorMessage, response.StatusCode, 0, response.ActivityId,
+                    response.RequestCharge);
+            if (!await memberUnchanged(ct)) throw new ConcurrencyConflictException();
+            await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 20)), ct);
         }
-        throw new Core.Storage.ConcurrencyConflictException();
+        throw new ConcurrencyConflictException();
+    }
+
+    private async Task<string[]> OwnersAfterAsync(RosterDoc roster, Member member, CancellationToken ct)
+    {
+        if (member.IsActiveOwner) return [.. roster.Owners.Where(o => o != member.Id), member.Id];
+        var owners = roster.Owners.Where(o => o != member.Id).ToArray();
+        if (owners.Length > 0) return owners;
+        owners = [.. (await activeOwners(member.WorkspaceId, ct)).Select(m => m.Id).Where(id => id != member.Id)];
+        return owners.Length > 0 ? owners : throw new LastOwnerException();
     }
 
     /// <summary>
-    /// Workspaces from before the roster get one built from their members. No removal can be under way without the
-    /// roster, so the query sees every owner that is about to be removed; of two racing creators one wins.
+    /// A new workspace, or one from before the roster, gets one built from its members; of two racing creators one
+    /// wins, and every later owner change checks the winner's ETag.
     /// </summary>
     private async Task CreateAsync(string workspaceId, CancellationToken ct)
     {

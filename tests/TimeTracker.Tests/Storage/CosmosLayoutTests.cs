@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Activity;
+using TimeTracker.Core.Members;
 using TimeTracker.Core.Workspaces;
 using TimeTracker.Storage.Cosmos;
 using TimeTracker.Tests.Infrastructure;
@@ -11,7 +12,8 @@ namespace TimeTracker.Tests.Storage;
 /// The Cosmos store's layouts (docs/ARCHITECTURE.md, Storage): an hour with more samples than a bucket holds spills
 /// into a chain without losing or doubling any; samples of the earlier one-document-per-sample layout stay readable
 /// next
-/// to bucketed ones; rollups of the earlier day-document layout are ignored and replaced, never mixed in.
+/// to bucketed ones; rollups of the earlier day-document layout are ignored and replaced, never mixed in; an owner
+/// roster of the earlier layout is corrected rather than trusted to refuse.
 /// </summary>
 [Collection(LocalCosmosCollection.Name)]
 public sealed class CosmosLayoutTests(LocalCosmos cosmos)
@@ -112,5 +114,40 @@ public sealed class CosmosLayoutTests(LocalCosmos cosmos)
     {
         using var response = await db.Rollups.ReadItemStreamAsync(id, partition);
         return (response.IsSuccessStatusCode, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_owner_roster_from_before_batches_that_lists_too_few_owners_is_corrected_not_trusted()
+    {
+        var db = await cosmos.CreateDatabaseAsync();
+        var members = new CosmosMemberStore(db);
+        var now = _clock.GetUtcNow();
+        Member Owner(string workspaceId) => new()
+        {
+            WorkspaceId = workspaceId, Id = Core.Ids.New(), Email = $"{Guid.NewGuid():N}@acme.test", FirstName = "A",
+            LastName = "O", Role = MemberRole.Owner, Status = MemberStatus.Active, CreatedAt = now, UpdatedAt = now,
+            ActivatedAt = now,
+        };
+        var workspaceId = Core.Ids.New();
+        var (first, second) = (Owner(workspaceId), Owner(workspaceId));
+        await members.CreateAsync(first);
+        await members.CreateAsync(second);
+        // The earlier roster could be short of an owner (a crash part-way) and name a removal in flight.
+        await db.Workspaces.UpsertItemAsync(new
+        {
+            id = "owner-roster", type = "owner-roster", workspaceId, owners = new[] { second.Id },
+            leaving = new[] { new { memberId = "gone", operation = "op" } },
+        }, new PartitionKey(workspaceId));
+
+        var demoted = (await members.GetAsync(workspaceId, second.Id))! with { Role = MemberRole.ExecutiveManager };
+        await members.UpdateAsync(demoted);
+
+        var roster = await db.Workspaces.ReadItemAsync<System.Text.Json.JsonElement>("owner-roster",
+            new PartitionKey(workspaceId));
+        Assert.Equal([first.Id], roster.Resource.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(0, roster.Resource.GetProperty("leaving").GetArrayLength());
+        var last = (await members.GetAsync(workspaceId, first.Id))! with { Role = MemberRole.ExecutiveManager };
+        await Assert.ThrowsAsync<LastOwnerException>(() => members.UpdateAsync(last));
+        Assert.True((await members.GetAsync(workspaceId, first.Id))!.IsActiveOwner);
     }
 }
