@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -22,9 +24,12 @@ public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds User
     private static readonly byte[] FirstHead = "{\"usersList\":["u8.ToArray();
     private static readonly byte[] NextHead = ",{\"usersList\":["u8.ToArray();
 
+    /// <summary>A universe's ids as JSON strings, alone (a day's first) and with a leading comma (the others).</summary>
+    private sealed record EncodedIds(byte[][] First, byte[][] Next, int UniformLength);
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var encoded = new Dictionary<string[], byte[][]>(ReferenceEqualityComparer.Instance);
+        var encoded = new Dictionary<string[], EncodedIds>(ReferenceEqualityComparer.Instance);
         var tails = days.Select(d => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $"],\"users\":{d.Users.Count},\"day\":{d.Date.Day},\"month\":{d.Date.Month},\"year\":{d.Date.Year}}}"))).ToList();
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
@@ -36,14 +41,7 @@ public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds User
         for (var d = 0; d < days.Count; d++)
         {
             body.Write(d == 0 ? FirstHead : NextHead);
-            var ids = encoded[days[d].Users.Universe];
-            var first = true;
-            foreach (var rank in days[d].Users.Ranks())
-            {
-                if (!first) body.Write(","u8);
-                first = false;
-                body.Write(ids[rank]);
-            }
+            WriteIds(body, encoded[days[d].Users.Universe], days[d].Users.RankBits);
             body.Write(tails[d]);
             if (body.Pending < FlushThreshold) continue;
             var flushed = await body.FlushAsync(httpContext.RequestAborted);
@@ -53,18 +51,39 @@ public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds User
         await body.FlushAsync(httpContext.RequestAborted);
     }
 
+    private static void WriteIds(Cursor body, EncodedIds ids, ReadOnlySpan<ulong> ranks)
+    {
+        var next = ids.First;
+        for (var w = 0; w < ranks.Length; w++)
+            for (var word = ranks[w]; word != 0; word &= word - 1)
+            {
+                body.Write(next[(w << 6) + BitOperations.TrailingZeroCount(word)]);
+                next = ids.Next;
+            }
+    }
+
     /// <summary>The body's exact length; encodes each universe's ids on the way.</summary>
-    private long Length(Dictionary<string[], byte[][]> encoded, List<byte[]> tails)
+    private long Length(Dictionary<string[], EncodedIds> encoded, List<byte[]> tails)
     {
         long length = Open.Length + Close.Length;
         for (var d = 0; d < days.Count; d++)
         {
             var users = days[d].Users;
-            if (!encoded.TryGetValue(users.Universe, out var ids)) encoded[users.Universe] = ids = users.Universe.Select(Quoted).ToArray();
+            if (!encoded.TryGetValue(users.Universe, out var ids)) encoded[users.Universe] = ids = Encode(users.Universe);
             length += (d == 0 ? FirstHead : NextHead).Length + tails[d].Length + Math.Max(0, users.Count - 1);
-            foreach (var rank in users.Ranks()) length += ids[rank].Length;
+            // Ids of one length (as generated ids are) need no walk.
+            if (ids.UniformLength > 0) length += (long)users.Count * ids.UniformLength;
+            else foreach (var rank in users.Ranks()) length += ids.First[rank].Length;
         }
         return length;
+    }
+
+    private static EncodedIds Encode(string[] universe)
+    {
+        var first = universe.Select(Quoted).ToArray();
+        var next = first.Select(id => (byte[])[(byte)',', .. id]).ToArray();
+        var uniform = first.Length > 0 && first.All(id => id.Length == first[0].Length) ? first[0].Length : 0;
+        return new EncodedIds(first, next, uniform);
     }
 
     /// <summary>
@@ -74,6 +93,9 @@ public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds User
     private sealed class Cursor(PipeWriter pipe)
     {
         private const int BufferSize = 64 * 1024;
+        // The pipe's memory as an array segment when it is one (Kestrel's is): indexing an array is cheaper than
+        // asking a Memory<byte> for its span on each of hundreds of thousands of writes.
+        private ArraySegment<byte> _segment;
         private Memory<byte> _buffer;
         private int _used;
 
@@ -85,9 +107,11 @@ public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds User
             {
                 if (_used > 0) pipe.Advance(_used);
                 _buffer = pipe.GetMemory(Math.Max(bytes.Length, BufferSize));
+                if (!MemoryMarshal.TryGetArray<byte>(_buffer, out _segment)) _segment = default;
                 _used = 0;
             }
-            bytes.CopyTo(_buffer.Span[_used..]);
+            bytes.CopyTo(_segment.Array is { } array ? array.AsSpan(_segment.Offset + _used)
+                : _buffer.Span[_used..]);
             _used += bytes.Length;
             Pending += bytes.Length;
         }
@@ -96,6 +120,7 @@ public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds User
         {
             if (_used > 0) pipe.Advance(_used);
             _buffer = default;
+            _segment = default;
             _used = 0;
             Pending = 0;
             return pipe.FlushAsync(ct);

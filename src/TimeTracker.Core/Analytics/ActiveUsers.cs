@@ -35,6 +35,14 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
 
         public bool IsEmpty => Array.TrueForAll(_bits, word => word == 0);
 
+        /// <summary>The bits of members 0 to <paramref name="count"/> - 1.</summary>
+        public ulong[] Words(int count)
+        {
+            var words = new ulong[(count + 63) / 64];
+            _bits.AsSpan(0, Math.Min(words.Length, _bits.Length)).CopyTo(words);
+            return words;
+        }
+
         public void Add(int member)
         {
             if (member >> 6 >= _bits.Length) Array.Resize(ref _bits, Math.Max(_bits.Length * 2, (member >> 6) + 1));
@@ -89,14 +97,27 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
             }
         }
 
+        var result = days.Where(d => !active[d.Date].IsEmpty).OrderByDescending(d => d.Date);
+        var count = members.Ids.Count;
+        // Rollup members are registered in id order, so unless raw days added more, indexes already are ranks.
+        if (IsOrdinallySorted(members.Ids))
+        {
+            var ids = members.Ids.ToArray();
+            return result.Select(d => new Day(d.Date, new RankedIds(ids, active[d.Date].Words(count)))).ToList();
+        }
         // Rank the members by id once and re-index each day by rank, instead of sorting every day's list.
-        var byRank = Enumerable.Range(0, members.Ids.Count).OrderBy(i => members.Ids[i],
-            StringComparer.Ordinal).ToArray();
+        var byRank = Enumerable.Range(0, count).OrderBy(i => members.Ids[i], StringComparer.Ordinal).ToArray();
         var rankOf = new int[byRank.Length];
         for (var rank = 0; rank < byRank.Length; rank++) rankOf[byRank[rank]] = rank;
         var idsByRank = byRank.Select(i => members.Ids[i]).ToArray();
-        return days.Where(d => !active[d.Date].IsEmpty).OrderByDescending(d => d.Date)
-            .Select(d => new Day(d.Date, Ranked(active[d.Date], rankOf, idsByRank))).ToList();
+        return result.Select(d => new Day(d.Date, Ranked(active[d.Date], rankOf, idsByRank))).ToList();
+    }
+
+    private static bool IsOrdinallySorted(List<string> ids)
+    {
+        for (var i = 1; i < ids.Count; i++)
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0) return false;
+        return true;
     }
 
     private static RankedIds Ranked(MemberSet members, int[] rankOf, string[] idsByRank)
@@ -115,23 +136,32 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
     {
         private int[] _toLocal = [];
         private int _firstOpen;
+        private readonly List<(QuarterHourMask Window, MemberSet Set)> _touched = [];
 
-        public void Members(IReadOnlyList<string> memberIds) => _toLocal = memberIds.Select(seen.IndexOf).ToArray();
+        /// <summary>Registers the members in id order (<see cref="ComputeAsync"/> then needs no re-ranking).</summary>
+        public void Members(IReadOnlyList<string> memberIds)
+        {
+            foreach (var id in memberIds.Order(StringComparer.Ordinal)) seen.IndexOf(id);
+            _toLocal = memberIds.Select(seen.IndexOf).ToArray();
+        }
 
+        /// <summary>One pass over the UTC day's entries for the (usually two) local days it overlaps.</summary>
         public void Day(long utcDay, ReadOnlySpan<MemberMask> entries)
         {
             var utc = ZoneDays.UtcDaySpan(utcDay);
             while (_firstOpen < localDays.Count && localDays[_firstOpen].Span.End <= utc.Start) _firstOpen++;
+            _touched.Clear();
             for (var i = _firstOpen; i < localDays.Count && localDays[i].Span.Start < utc.End; i++)
             {
                 var span = localDays[i].Span;
-                var window = QuarterHourMask.Range(
+                _touched.Add((QuarterHourMask.Range(
                     (int)((Math.Max(span.Start, utc.Start) - utc.Start) / QuarterHourMask.SlotTicks),
-                    (int)((Math.Min(span.End, utc.End) - utc.Start) / QuarterHourMask.SlotTicks));
-                var set = active[localDays[i].Date];
-                foreach (var entry in entries)
-                    if (entry.Mask.Intersects(window)) set.Add(_toLocal[entry.Member]);
+                    (int)((Math.Min(span.End, utc.End) - utc.Start) / QuarterHourMask.SlotTicks)),
+                    active[localDays[i].Date]));
             }
+            foreach (var entry in entries)
+                foreach (var (window, set) in _touched)
+                    if (entry.Mask.Intersects(window)) set.Add(_toLocal[entry.Member]);
         }
     }
 }

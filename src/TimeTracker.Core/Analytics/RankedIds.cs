@@ -40,6 +40,9 @@ public sealed class RankedIds : IReadOnlyList<string>
         return new RankedIds(universe, bits);
     }
 
+    /// <summary>Bit <c>r</c> is set when the id of rank <c>r</c> is in the set (writers walk it directly).</summary>
+    public ReadOnlySpan<ulong> RankBits => _bits;
+
     /// <summary>The ranks in ascending order (so the ids in ordinal order).</summary>
     public IEnumerable<int> Ranks() => SetBits(_bits);
 
