@@ -114,7 +114,7 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
         var ids = days.SelectMany(d => d.Members.Select(m => m.UserId)).Distinct().ToList();
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         visitor.Members(ids);
-        foreach (var day in days.OrderBy(d => d.Day))
+        foreach (var day in days.OrderByDescending(d => d.Day))
             visitor.Day(day.Day, day.Members.Select(m => new MemberMask(index[m.UserId], m.ToMask())).ToArray());
     }
 

@@ -117,7 +117,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var users = keys.ForWorkspace(c, workspaceId);
             var index = new MemberIndex(users.Keys);
             visitor.Members(users.Values.ToList());
-            using var command = c.Command("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to ORDER BY day", null,
+            using var command = c.Command("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to ORDER BY day DESC", null,
                 ("@ws", workspaceId), ("@from", fromDay), ("@to", toDay));
             using var r = command.ExecuteReader();
             var entries = Array.Empty<MemberMask>();

@@ -11,44 +11,45 @@ using TimeTracker.Core.Analytics;
 namespace TimeTracker.Api.Engagement;
 
 /// <summary>
-/// Writes Rocket.Chat's <c>{month: [{usersList, users, day, month, year}], success: true}</c> straight to the response.
+/// Writes Rocket.Chat's <c>{month: [{usersList, users, day, month, year}], success: true}</c> straight to the response,
+/// day by day as <paramref name="days"/> yields them, so the first days travel while later ones are still computed.
 /// A year of a large workspace is hundreds of thousands of ids (about 12 MB) from a universe of about a thousand: each
-/// universe id is JSON-encoded once, with its quotes, and copied by rank; the exact length is known before the first
-/// byte, so the body goes out with a Content-Length (no chunk framing) in large copies into the response pipe.
+/// universe id is JSON-encoded once, with its quotes, and copied by rank in large copies into the response pipe.
 /// </summary>
-public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds Users)> days) : IResult
+public sealed class DaysJsonResult(IAsyncEnumerable<(LocalDate Date, RankedIds Users)> days) : IResult
 {
-    private const int FlushThreshold = 1 << 20;
+    private const int FlushThreshold = 256 * 1024;
     private static readonly byte[] Open = "{\"month\":["u8.ToArray();
     private static readonly byte[] Close = "],\"success\":true}"u8.ToArray();
     private static readonly byte[] FirstHead = "{\"usersList\":["u8.ToArray();
     private static readonly byte[] NextHead = ",{\"usersList\":["u8.ToArray();
 
     /// <summary>A universe's ids as JSON strings, alone (a day's first) and with a leading comma (the others).</summary>
-    private sealed record EncodedIds(byte[][] First, byte[][] Next, int UniformLength);
+    private sealed record EncodedIds(byte[][] First, byte[][] Next);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        var ct = httpContext.RequestAborted;
         var encoded = new Dictionary<string[], EncodedIds>(ReferenceEqualityComparer.Instance);
-        var tails = days.Select(d => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $"],\"users\":{d.Users.Count},\"day\":{d.Date.Day},\"month\":{d.Date.Month},\"year\":{d.Date.Year}}}"))).ToList();
         httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        httpContext.Response.ContentLength = Length(encoded, tails);
-
         var body = new Cursor(httpContext.Response.BodyWriter);
         body.Write(Open);
-        for (var d = 0; d < days.Count; d++)
+        var head = FirstHead;
+        await foreach (var (date, users) in days.WithCancellation(ct))
         {
-            body.Write(d == 0 ? FirstHead : NextHead);
-            WriteIds(body, encoded[days[d].Users.Universe], days[d].Users.RankBits);
-            body.Write(tails[d]);
+            body.Write(head);
+            head = NextHead;
+            if (!encoded.TryGetValue(users.Universe, out var ids)) encoded[users.Universe] = ids = Encode(users.Universe);
+            WriteIds(body, ids, users.RankBits);
+            body.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"],\"users\":{users.Count},\"day\":{date.Day},\"month\":{date.Month},\"year\":{date.Year}}}")));
             if (body.Pending < FlushThreshold) continue;
-            var flushed = await body.FlushAsync(httpContext.RequestAborted);
+            var flushed = await body.FlushAsync(ct);
             if (flushed.IsCanceled || flushed.IsCompleted) return;
         }
         body.Write(Close);
-        await body.FlushAsync(httpContext.RequestAborted);
+        await body.FlushAsync(ct);
     }
 
     private static void WriteIds(Cursor body, EncodedIds ids, ReadOnlySpan<ulong> ranks)
@@ -62,28 +63,10 @@ public sealed class DaysJsonResult(IReadOnlyList<(LocalDate Date, RankedIds User
             }
     }
 
-    /// <summary>The body's exact length; encodes each universe's ids on the way.</summary>
-    private long Length(Dictionary<string[], EncodedIds> encoded, List<byte[]> tails)
-    {
-        long length = Open.Length + Close.Length;
-        for (var d = 0; d < days.Count; d++)
-        {
-            var users = days[d].Users;
-            if (!encoded.TryGetValue(users.Universe, out var ids)) encoded[users.Universe] = ids = Encode(users.Universe);
-            length += (d == 0 ? FirstHead : NextHead).Length + tails[d].Length + Math.Max(0, users.Count - 1);
-            // Ids of one length (as generated ids are) need no walk.
-            if (ids.UniformLength > 0) length += (long)users.Count * ids.UniformLength;
-            else foreach (var rank in users.Ranks()) length += ids.First[rank].Length;
-        }
-        return length;
-    }
-
     private static EncodedIds Encode(string[] universe)
     {
         var first = universe.Select(Quoted).ToArray();
-        var next = first.Select(id => (byte[])[(byte)',', .. id]).ToArray();
-        var uniform = first.Length > 0 && first.All(id => id.Length == first[0].Length) ? first[0].Length : 0;
-        return new EncodedIds(first, next, uniform);
+        return new EncodedIds(first, first.Select(id => (byte[])[(byte)',', .. id]).ToArray());
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
 using TimeTracker.Api.Http;
@@ -16,8 +17,8 @@ public static class EngagementEndpoints
     public static Task<IResult> ActiveUsers(HttpRequest request, EngagementServices services) => RocketChat.Handle(request, async ctx =>
     {
         var (caller, zone, from, to) = await ParseAsync(ctx);
-        var days = await services.ActiveUsers.ComputeAsync(caller.WorkspaceId, zone, from, to, ct: ctx.Aborted);
-        return Render(days.Select(d => (d.Date, d.UserIds)));
+        // Streamed: the days are computed while the response is written (the request's abort token reaches both).
+        return new DaysJsonResult(Days(services.ActiveUsers.StreamAsync(caller.WorkspaceId, zone, from, to)));
     });
 
     public static Task<IResult> NewUsers(HttpRequest request, EngagementServices services) => RocketChat.Handle(request, async ctx =>
@@ -29,10 +30,14 @@ public static class EngagementEndpoints
         var days = created.GroupBy(m => ZoneDays.DateOf(m.CreatedAt.UtcTicks, zone))
             .OrderByDescending(g => g.Key)
             .Select(g => (g.Key, RankedIds.Of(universe, g.Select(m => m.Id))));
-        return Render(days);
+        return new DaysJsonResult(days.ToAsyncEnumerable());
     });
 
-    private static DaysJsonResult Render(IEnumerable<(LocalDate Date, RankedIds Users)> days) => new DaysJsonResult(days.ToList());
+    private static async IAsyncEnumerable<(LocalDate Date, RankedIds Users)> Days(
+        IAsyncEnumerable<ActiveUsers.Day> days, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var day in days.WithCancellation(ct)) yield return (day.Date, day.UserIds);
+    }
 
     private static async Task<(Caller Caller, DateTimeZone Zone, LocalDate From, LocalDate To)> ParseAsync(ApiContext ctx)
     {

@@ -30,7 +30,8 @@ public interface IRollupStore
 
     /// <summary>
     /// Streams, per UTC day in [fromDay, toDay] that has worked time, each member's quarter-hour mask to
-    /// <paramref name="visitor"/>: first <see cref="IEngagementVisitor.Members"/>, then the days in ascending order.
+    /// <paramref name="visitor"/>: first <see cref="IEngagementVisitor.Members"/>, then the days newest first (so a
+    /// response in Rocket.Chat's order can start before the oldest day is read).
     /// </summary>
     Task VisitEngagementAsync(string workspaceId, long fromDay, long toDay, IEngagementVisitor visitor,
         CancellationToken ct = default);
