@@ -285,6 +285,27 @@ internal static class Migrations
             workspace_id TEXT PRIMARY KEY,
             version INTEGER NOT NULL);
         """,
+
+        // 9: a workspace's member version, raised by every write to its members whatever writes them (this process, a
+        // command run beside the Server, a manual fix), so member summaries can be kept in memory and checked against
+        // it on each use (MemberSummaryCache).
+        """
+        CREATE TABLE member_versions(
+            workspace_id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TRIGGER members_inserted AFTER INSERT ON members BEGIN
+            INSERT INTO member_versions(workspace_id, version) VALUES (NEW.workspace_id, 1)
+                ON CONFLICT(workspace_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER members_updated AFTER UPDATE ON members BEGIN
+            INSERT INTO member_versions(workspace_id, version) VALUES (NEW.workspace_id, 1)
+                ON CONFLICT(workspace_id) DO UPDATE SET version = version + 1;
+        END;
+        CREATE TRIGGER members_deleted AFTER DELETE ON members BEGIN
+            INSERT INTO member_versions(workspace_id, version) VALUES (OLD.workspace_id, 1)
+                ON CONFLICT(workspace_id) DO UPDATE SET version = version + 1;
+        END;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Scripts.Length);

@@ -10,6 +10,8 @@ namespace TimeTracker.Storage.Sqlite;
 
 public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
 {
+    private readonly MemberSummaryCache _summaries = new();
+
     internal const string Columns =
         "workspace_id, id, email, username, first_name, last_name, role, status, team_id, time_zone, is_blocked, " +
         "language, personal_number, password_hash, profile, created_at, updated_at, deleted_at, activated_at, version, key_epoch";
@@ -29,10 +31,7 @@ public sealed class SqliteMemberStore(SqliteDatabase db) : IMemberStore
         }, ct);
 
     public Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<MemberSummary>>(c => memberIds.Count == 0 ? [] : c.Query(
-            "SELECT id, first_name, last_name, json_extract(profile, '$.Avatar'), team_id FROM members WHERE workspace_id=@ws AND id IN (SELECT value FROM json_each(@ids))",
-            null, r => new MemberSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.NullableString(4)),
-            ("@ws", workspaceId), ("@ids", SqlCommands.JsonList(memberIds))), ct);
+        db.ReadAsync(c => _summaries.Get(c, workspaceId, memberIds), ct);
 
     public Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default) =>
         db.ReadAsync(c => c.Query(

@@ -201,6 +201,29 @@ public abstract class MemberStoreContract
         Assert.Null((await s.Members.GetAsync(ws, member.Id))!.TeamId);
         Assert.False(await s.Teams.DeleteAsync(ws, team.Id, Now));
     }
+
+    [Fact]
+    public async Task Member_summaries_follow_every_change_at_once()
+    {
+        var s = await CreateAsync();
+        var (ws, _) = await WorkspaceAsync(s);
+        var team = new Team(ws, Ids.New(), "Ops", Now);
+        await s.Teams.CreateAsync(team);
+        var members = Enumerable.Range(0, 40).Select(i => NewMember(ws, $"m{i}@acme.test", teamId: team.Id)).ToList();
+        foreach (var member in members) await s.Members.CreateAsync(member);
+        var ids = members.Select(m => m.Id).ToList();
+        Assert.Equal(40, (await s.Members.GetSummariesAsync(ws, ids)).Count);
+
+        var renamed = (await s.Members.GetAsync(ws, ids[7]))! with { FirstName = "Grace", UpdatedAt = Now };
+        await s.Members.UpdateAsync(renamed);
+        Assert.Equal("Grace", (await s.Members.GetSummariesAsync(ws, ids)).Single(m => m.Id == ids[7]).FirstName);
+        await s.Teams.DeleteAsync(ws, team.Id, Now);
+        Assert.All(await s.Members.GetSummariesAsync(ws, ids), m => Assert.Null(m.TeamId));
+        var added = NewMember(ws, "late@acme.test");
+        await s.Members.CreateAsync(added);
+        Assert.Equal(added.Id, Assert.Single(await s.Members.GetSummariesAsync(ws, [.. ids, added.Id, Ids.New()],
+            default), m => m.Id == added.Id).Id);
+    }
 }
 
 public sealed class SqliteMemberStoreTests : MemberStoreContract, IDisposable
@@ -211,6 +234,29 @@ public sealed class SqliteMemberStoreTests : MemberStoreContract, IDisposable
     {
         var db = new SqliteDatabase(_file.Path);
         return Task.FromResult(new Stores(new SqliteWorkspaceStore(db), new SqliteMemberStore(db), new SqliteTeamStore(db)));
+    }
+
+    [Fact]
+    public async Task Member_summaries_follow_a_change_made_by_another_process()
+    {
+        var s = await CreateAsync();
+        var workspace = new Workspace(Ids.New(), "Acme", "UTC", Now, 8, 90);
+        var owner = NewMember(workspace.Id, "owner@acme.test", MemberRole.Owner);
+        await s.Workspaces.CreateAsync(workspace, owner, new ApiKey(Ids.New(), workspace.Id, owner.Id, "k", "00", Now,
+            null));
+        var ids = new List<string> { owner.Id };
+        for (var i = 0; i < 40; i++)
+        {
+            var member = NewMember(workspace.Id, $"m{i}@acme.test");
+            await s.Members.CreateAsync(member);
+            ids.Add(member.Id);
+        }
+        Assert.Equal("Ada", (await s.Members.GetSummariesAsync(workspace.Id, ids))[0].FirstName);
+
+        // Another process (a command beside the Server, a manual fix) writes the file directly.
+        await new SqliteDatabase(_file.Path).WriteAsync((c, tx) => c.Execute(
+            "UPDATE members SET first_name='Grace' WHERE workspace_id=@ws", tx, ("@ws", workspace.Id)));
+        Assert.All(await s.Members.GetSummariesAsync(workspace.Id, ids), m => Assert.Equal("Grace", m.FirstName));
     }
 
     public void Dispose() => _file.Dispose();
