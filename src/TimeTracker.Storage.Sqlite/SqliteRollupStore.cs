@@ -6,9 +6,9 @@ using TimeTracker.Core.Time;
 namespace TimeTracker.Storage.Sqlite;
 
 /// <summary>
-/// Member-day rows hold running totals (so any run of whole days costs two seeks per member), with the day's
-/// intervals in a table beside them for clipping partial days; workspace-day rows hold every member's quarter-hour
-/// mask for engagement.
+/// Member-day rows hold running totals (so any run of whole days costs two seeks per member), with the days'
+/// intervals in blocks beside them (<see cref="IntervalBlocks"/>) for clipping partial days; workspace-day rows hold
+/// every member's quarter-hour mask for engagement.
 /// </summary>
 public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRollupStore
 {
@@ -96,16 +96,18 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
     private static List<EdgeDay> ReadStraddling(SqliteConnection c, Dictionary<long, string> byKey,
         Dictionary<(long Key, long Day), DayTotals> straddling, IReadOnlyCollection<long> days)
     {
-        using var command = c.Command($"SELECT member_key, day, intervals FROM member_day_intervals WHERE member_key IN (SELECT value FROM json_each(@keys)) AND day IN ({DayList(days)})",
-            null, ("@keys", SqlCommands.JsonList(straddling.Keys.Select(k => k.Key))));
+        var blocks = days.Select(IntervalBlocks.Of).Distinct();
+        using var command = c.Command($"SELECT member_key, block, days FROM member_interval_blocks WHERE member_key IN (SELECT value FROM json_each(@keys)) AND block IN ({DayList(blocks)})",
+            null, ("@keys", SqlCommands.JsonList(straddling.Keys.Select(k => k.Key).Distinct())));
         using var r = command.ExecuteReader();
         var read = new List<EdgeDay>(straddling.Count);
         while (r.Read())
         {
-            var (key, day) = (r.GetInt64(0), r.GetInt64(1));
-            // Keys times days also finds a member's other edge day, which was placed inside or outside already.
-            if (straddling.TryGetValue((key, day), out var totals))
-                read.Add(new EdgeDay(byKey[key], day, totals, RollupCodec.DecodeDay(byKey[key], day, (byte[])r[2])));
+            var (key, block, bytes) = (r.GetInt64(0), r.GetInt64(1), (byte[])r[2]);
+            foreach (var day in days)
+                if (IntervalBlocks.Of(day) == block && straddling.TryGetValue((key, day), out var totals)
+                    && IntervalBlocks.TryFind(bytes, day, out var intervals))
+                    read.Add(new EdgeDay(byKey[key], day, totals, RollupCodec.DecodeDay(byKey[key], day, intervals)));
         }
         return read;
     }
@@ -163,7 +165,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             const string keysOf = "member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)";
             foreach (var sql in new[]
                      {
-                         $"DELETE FROM member_days WHERE {keysOf}", $"DELETE FROM member_day_intervals WHERE {keysOf}",
+                         $"DELETE FROM member_days WHERE {keysOf}", $"DELETE FROM member_interval_blocks WHERE {keysOf}",
                          "DELETE FROM workspace_days WHERE workspace_id=@ws",
                              "DELETE FROM rollup_dirty WHERE workspace_id=@ws",
                          "DELETE FROM rollup_state WHERE workspace_id=@ws",
@@ -180,26 +182,27 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             if (c.Scalar("SELECT version FROM rollup_resets WHERE workspace_id=@ws", tx, ("@ws",
                 workspaceId)) is long reset && reset > dirtyVersion) return;
             var affected = new HashSet<long>();
+            // Member-day rows exist only up to the watermark (a save writes its days and advances it in one
+            // transaction; a reset removes both), so a backfill's chunks past it have nothing to replace.
+            var saved = c.Scalar("SELECT watermark FROM rollup_state WHERE workspace_id=@ws", tx, ("@ws",
+                workspaceId)) as long?;
             if (days.Count > 0)
             {
                 var inDays = DaysCondition(days);
-                // Member-day rows exist only up to the watermark (a save writes its days and advances it in one
-                // transaction; a reset removes both), so a backfill's chunks past it have nothing to replace.
-                if (c.Scalar("SELECT watermark FROM rollup_state WHERE workspace_id=@ws", tx, ("@ws", workspaceId))
-                    is long saved && saved >= days.Min())
+                if (saved >= days.Min())
                 {
                     const string keysOf = "member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)";
                     affected.UnionWith(c.Query($"SELECT DISTINCT member_key FROM member_days WHERE {inDays} AND {keysOf}",
                         tx, r => r.GetInt64(0), ("@ws", workspaceId)));
                     c.Execute($"DELETE FROM member_days WHERE {inDays} AND {keysOf}", tx, ("@ws", workspaceId));
-                    c.Execute($"DELETE FROM member_day_intervals WHERE {inDays} AND {keysOf}", tx, ("@ws", workspaceId));
                 }
                 c.Execute($"DELETE FROM workspace_days WHERE workspace_id=@ws AND {inDays}", tx, ("@ws",
                     workspaceId));
                 c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND {inDays} AND seq <= @version", tx,
                     ("@ws", workspaceId), ("@version", dirtyVersion));
             }
-            affected.UnionWith(InsertMemberDays(c, tx, workspaceId, summaries, out var masks));
+            affected.UnionWith(InsertMemberDays(c, tx, workspaceId, summaries, out var masks, out var intervals));
+            WriteIntervalBlocks(c, tx, workspaceId, days, intervals, saved);
             // Running totals were written inline; they only need a second pass where a member has later rows outside
             // this save (a recomputed dirty day shifts everything after it).
             if (days.Count > 0)
@@ -232,51 +235,85 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                     tx, ("@ws", workspaceId), ("@w", w));
         }, ct);
 
+    /// <summary>
+    /// Writes the intervals of the saved days into their members' blocks: blocks that may hold days saved before (up
+    /// to the previous watermark) are read and keep their other days; the days this save redoes are replaced or, when a
+    /// member has no summary for one any more, dropped.
+    /// </summary>
+    private static void WriteIntervalBlocks(SqliteConnection c, SqliteTransaction tx, string workspaceId,
+        IReadOnlyCollection<long> days, Dictionary<(long Key, long Day), byte[]> intervals, long? saved)
+    {
+        var redone = days.Concat(intervals.Keys.Select(k => k.Day)).ToHashSet();
+        if (redone.Count == 0) return;
+        var blocks = new SortedDictionary<(long Key, long Block), SortedDictionary<long, byte[]>>();
+        var stored = redone.Select(IntervalBlocks.Of).Distinct()
+            .Where(block => saved >= IntervalBlocks.FirstDay(block)).ToList();
+        if (stored.Count > 0)
+        {
+            using var read = c.Command($"SELECT member_key, block, days FROM member_interval_blocks WHERE block IN ({DayList(stored)}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)",
+                tx, ("@ws", workspaceId));
+            using var r = read.ExecuteReader();
+            while (r.Read())
+            {
+                var kept = IntervalBlocks.Decode((byte[])r[2]);
+                foreach (var day in kept.Keys.Where(redone.Contains).ToList()) kept.Remove(day);
+                blocks[(r.GetInt64(0), r.GetInt64(1))] = kept;
+            }
+        }
+        foreach (var ((key, day), bytes) in intervals)
+        {
+            var block = (key, IntervalBlocks.Of(day));
+            (blocks.TryGetValue(block, out var entries) ? entries : blocks[block] = [])[day] = bytes;
+        }
+        using var upsert = c.Command("INSERT INTO member_interval_blocks(member_key, block, days) VALUES (@key, @block, @days) ON CONFLICT(member_key, block) DO UPDATE SET days=excluded.days",
+            tx, ("@key", 0L), ("@block", 0L), ("@days", Array.Empty<byte>()));
+        using var delete = c.Command("DELETE FROM member_interval_blocks WHERE member_key=@key AND block=@block", tx,
+            ("@key", 0L), ("@block", 0L));
+        foreach (var ((key, block), entries) in blocks)
+        {
+            var command = entries.Count == 0 ? delete : upsert;
+            command.Parameters[0].Value = key;
+            command.Parameters[1].Value = block;
+            if (entries.Count > 0) command.Parameters[2].Value = IntervalBlocks.Encode(entries);
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Rewrites a member's running totals from <paramref name="fromDay"/> on (in a forward backfill, only the
     /// new rows).</summary>
     private static void RecomputePrefixes(SqliteConnection c, SqliteTransaction tx, long key, long fromDay)
     {
         var before = c.Scalar("SELECT prefix FROM member_days WHERE member_key=@key AND day < @from ORDER BY day DESC LIMIT 1", tx,
             ("@key", key), ("@from", fromDay)) is byte[] blob ? RollupCodec.DecodePrefix(blob) : default;
-        var rows = c.Query("SELECT day, work_ticks, idle_ticks, first_in, last_out, has_open FROM member_days WHERE member_key=@key AND day >= @from ORDER BY day", tx,
-            r => (Day: r.GetInt64(0), Work: r.GetInt64(1), Idle: r.GetInt64(2), FirstIn: r.IsDBNull(3)
-                ? (long?)null : r.GetInt64(3),
-                LastOut: r.IsDBNull(4) ? (long?)null : r.GetInt64(4), HasOpen: r.GetInt64(5) != 0),
-            ("@key", key), ("@from", fromDay));
+        var rows = c.Query("SELECT prefix FROM member_days WHERE member_key=@key AND day >= @from ORDER BY day", tx,
+            r => RollupCodec.DecodePrefix((byte[])r[0]), ("@key", key), ("@from", fromDay));
         using var update = c.Command("UPDATE member_days SET prefix=@prefix WHERE member_key=@key AND day=@day", tx,
             ("@prefix", Array.Empty<byte>()), ("@key", key), ("@day", 0L));
         long work = before.CumulativeWork, idle = before.CumulativeIdle;
         foreach (var row in rows)
         {
-            work += row.Work;
-            idle += row.Idle;
-            update.Parameters["@prefix"].Value = RollupCodec.EncodePrefix(new RollupCodec.Prefix(row.Day, work, idle,
-                row.Work, row.Idle, row.FirstIn, row.LastOut, row.HasOpen));
+            work += row.DayWork;
+            idle += row.DayIdle;
+            update.Parameters["@prefix"].Value = RollupCodec.EncodePrefix(row with { CumulativeWork = work,
+                CumulativeIdle = idle });
             update.Parameters["@day"].Value = row.Day;
             update.ExecuteNonQuery();
         }
     }
 
     private HashSet<long> InsertMemberDays(SqliteConnection c, SqliteTransaction tx, string workspaceId,
-        IReadOnlyList<DaySummary> summaries, out SortedDictionary<long, List<(long, QuarterHourMask)>> masks)
+        IReadOnlyList<DaySummary> summaries, out SortedDictionary<long, List<(long, QuarterHourMask)>> masks,
+        out Dictionary<(long Key, long Day), byte[]> intervals)
     {
         masks = [];
+        intervals = [];
         var written = new HashSet<long>();
-        using var insert = c.Command("""
-            INSERT INTO member_days(member_key, day, work_ticks, idle_ticks, first_in, last_out, has_open, prefix)
-            VALUES (@key, @day, @work, @idle, @first, @last, @open, @prefix)
-            """, tx, ("@key", 0L), ("@day", 0L), ("@work", 0L), ("@idle", 0L), ("@first", null), ("@last", null), ("@open", 0L),
-            ("@prefix", Array.Empty<byte>()));
-        using var insertIntervals = c.Command("INSERT INTO member_day_intervals(member_key, day, intervals) VALUES (@key, @day, @intervals)", tx,
-            ("@key", 0L), ("@day", 0L), ("@intervals", Array.Empty<byte>()));
+        using var insert = c.Command("INSERT INTO member_days(member_key, day, prefix) VALUES (@key, @day, @prefix)", tx,
+            ("@key", 0L), ("@day", 0L), ("@prefix", Array.Empty<byte>()));
         using var previous = c.Command("SELECT prefix FROM member_days WHERE member_key=@key AND day < @day ORDER BY day DESC LIMIT 1", tx, ("@key", 0L), ("@day", 0L));
-        // Parameters by position: looking each one up by name, eight times a row, was a tenth of a save.
-        var p = insert.Parameters;
-        var (rowKey, rowDay, work, idle, firstIn, lastOut, open, prefix) = (p[0], p[1], p[2], p[3], p[4], p[5], p[6],
-            p[7]);
-        var (intervalsKey, intervalsDay, intervals) = (insertIntervals.Parameters[0], insertIntervals.Parameters[1],
-            insertIntervals.Parameters[2]);
-        // In key order, so each insert lands just after the previous one in both tables' (member, day) order.
+        // Parameters by position: looking each one up by name on every row was a tenth of a save.
+        var (rowKey, rowDay, prefix) = (insert.Parameters[0], insert.Parameters[1], insert.Parameters[2]);
+        // In key order, so each insert lands just after the previous one in (member, day) order.
         var byKey = summaries.GroupBy(s => s.UserId)
             .Select(member => (Key: keys.GetOrCreate(c, tx, workspaceId, member.Key), Days: member))
             .OrderBy(member => member.Key).ToList();
@@ -295,17 +332,9 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                     totals.WorkTicks, totals.IdleTicks, totals.FirstIn, totals.LastOut, totals.HasOpen);
                 rowKey.Value = key;
                 rowDay.Value = summary.Day;
-                work.Value = totals.WorkTicks;
-                idle.Value = totals.IdleTicks;
-                firstIn.Value = (object?)totals.FirstIn ?? DBNull.Value;
-                lastOut.Value = (object?)totals.LastOut ?? DBNull.Value;
-                open.Value = totals.HasOpen ? 1L : 0L;
                 prefix.Value = RollupCodec.EncodePrefix(running);
                 insert.ExecuteNonQuery();
-                intervalsKey.Value = key;
-                intervalsDay.Value = summary.Day;
-                intervals.Value = RollupCodec.EncodeDay(summary);
-                insertIntervals.ExecuteNonQuery();
+                intervals[(key, summary.Day)] = RollupCodec.EncodeDay(summary);
                 (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = []).Add((key,
                     QuarterHourMask.FromWork(summary.Work, summary.Day)));
             }

@@ -62,11 +62,9 @@ public sealed class RollupJobTests : IDisposable
         using var c = s.Db.Open();
         using var command = c.CreateCommand();
         command.CommandText = """
-            SELECT 'm', k.user_id, d.day, d.work_ticks, d.idle_ticks, d.first_in, d.last_out, d.has_open, hex(d.prefix), hex(i.intervals)
+            SELECT 'm', k.user_id, d.day, 0, 0, 0, 0, 0, hex(d.prefix), ''
               FROM member_days d JOIN member_keys k ON k.key = d.member_key
-              LEFT JOIN member_day_intervals i ON i.member_key = d.member_key AND i.day = d.day
-            UNION ALL SELECT 'i', k.user_id, i.day, 0, 0, 0, 0, 0, '', '' FROM member_day_intervals i JOIN member_keys k ON k.key = i.member_key
-              WHERE NOT EXISTS (SELECT 1 FROM member_days d WHERE d.member_key = i.member_key AND d.day = i.day)
+            UNION ALL SELECT 'i', k.user_id, i.block, 0, 0, 0, 0, 0, '', hex(i.days) FROM member_interval_blocks i JOIN member_keys k ON k.key = i.member_key
             UNION ALL SELECT 'w', workspace_id, day, length(masks), hex(masks), 0, 0, 0, '', '' FROM workspace_days
             UNION ALL SELECT 's', workspace_id, watermark, 0, 0, 0, 0, 0, '', '' FROM rollup_state
             ORDER BY 1, 2, 3
