@@ -98,10 +98,10 @@ public sealed class CosmosActivityStore(CosmosDatabase db, CosmosRollupStore rol
 
     /// <summary>One query over the workspace's prefix of the hierarchical key per layout, not one per member.</summary>
     public async Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
-        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+        string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
             CancellationToken ct = default)
     {
-        if (userIds.Count == 0) return [];
+        if (userIds is { Count: 0 }) return [];
         var (from, to) = (fromUtc.UtcTicks, toUtc.UtcTicks);
         var buckets = _buckets.QueryAsync(workspaceId, userIds, from, to, ct);
         var legacy = LegacySamplesAsync(workspaceId, userIds,

@@ -75,7 +75,7 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
     }
 
     public Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
-        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+        string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
             CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<(string, DateTimeOffset, DateTimeOffset)>>(c =>
         {
@@ -85,9 +85,8 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             using var query = c.Command(
                 "SELECT start_at, end_at FROM activity WHERE member_key=@owner AND idle=1 AND start_at >= @lower AND start_at < @to AND end_at > @from ORDER BY start_at",
                 null, ("@owner", 0L), ("@lower", lower), ("@to", toUtc.UtcTicks), ("@from", fromUtc.UtcTicks));
-            foreach (var user in userIds.Distinct())
+            foreach (var (owner, user) in Owners(c, workspaceId, userIds))
             {
-                if (keys.Find(c, null, workspaceId, user) is not { } owner) continue;
                 query.Parameters["@owner"].Value = owner;
                 using var reader = query.ExecuteReader();
                 while (reader.Read()) result.Add((user, reader.Instant(0), reader.Instant(1)));

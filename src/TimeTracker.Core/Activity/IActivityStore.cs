@@ -24,9 +24,10 @@ public interface IActivityStore
     Task<IngestResult> AddAsync(Workspace workspace, IReadOnlyList<MemberSamples> batch,
         CancellationToken ct = default);
 
-    /// <summary>Idle samples of the users overlapping [fromUtc, toUtc).</summary>
+    /// <summary>Idle samples of the users (null: every member) overlapping [fromUtc, toUtc), in start order per
+    /// member.</summary>
     Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
-        string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
+        string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
             CancellationToken ct = default);
 
     /// <summary>Derived sessions of the users (null: all) overlapping [fromUtc, toUtc), by user and start.</summary>

@@ -22,15 +22,15 @@ public sealed class WorkSource(IWorkspaceStore workspaces, IAttendanceStore atte
         TimeRange span, bool withIdle = true, CancellationToken ct = default)
     {
         var (from, to) = (TimeRange.ToInstant(span.Start), TimeRange.ToInstant(span.End));
+        // All three reads side by side; without a member list the idle read covers every member (samples of members
+        // who did not work are never used, and skipping them would wait for the sessions first).
         var sessionsRead = attendance.GetWorkedSpansAsync(workspaceId, userIds, from, to, ct);
         var derivedRead = gap is null ? Task.FromResult<IReadOnlyList<ActivitySession>>([])
             : activity.GetSessionsAsync(workspaceId, userIds, from, to, ct);
-        var sessions = await sessionsRead;
-        var derived = await derivedRead;
-        if (!withIdle) return new RawWork(sessions, derived, []);
-        var users = userIds ?? sessions.Select(s => s.UserId).Concat(derived.Select(s => s.UserId)).Distinct().ToList();
-        var idle = users.Count == 0 ? [] : await activity.GetIdleAsync(workspaceId, users, from, to, ct);
-        return new RawWork(sessions, derived, idle);
+        var idleRead = withIdle ? activity.GetIdleAsync(workspaceId, userIds, from, to, ct)
+            : Task.FromResult<IReadOnlyList<(string, DateTimeOffset, DateTimeOffset)>>([]);
+        await Task.WhenAll(sessionsRead, derivedRead, idleRead);
+        return new RawWork(sessionsRead.Result, derivedRead.Result, idleRead.Result);
     }
 
     /// <summary>The earliest instant worked time can start at: the first clock-in or derived session.</summary>
