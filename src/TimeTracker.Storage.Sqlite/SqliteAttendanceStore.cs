@@ -113,22 +113,28 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
 
     public Task<IReadOnlyList<AttendanceSession>> GetOverlappingAsync(string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AttendanceSession>>(c =>
-            Overlapping(c, Columns, Read, workspaceId, userIds, fromUtc, toUtc), ct);
+            Overlapping(c, Columns, Read, s => (s.UserId, s.Start.UtcTicks), workspaceId, userIds, fromUtc, toUtc),
+            ct);
 
     public Task<IReadOnlyList<MemberSession>> GetWorkedSpansAsync(string workspaceId,
         IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
         CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<MemberSession>>(c => Overlapping(c, "user_id, in_at, out_at",
             r => new MemberSession(r.GetString(0), new SessionRef(r.GetInt64(1), r.IsDBNull(2) ? null
-                : r.GetInt64(2))), workspaceId, userIds, fromUtc, toUtc), ct);
+                : r.GetInt64(2))), s => (s.UserId, s.Session.In), workspaceId, userIds, fromUtc, toUtc), ct);
 
     /// <summary>
     /// One seek per member into the (member, clock-in) clustering, from "from − the member's longest closed session"
     /// (an earlier closed one ended before from); only open sessions can start earlier. For all members, the
     /// recursive CTE walks the distinct members one seek at a time (a skip-scan SQLite lacks).
+    /// <para>
+    /// Results are ordered by member and clock-in. The seeks already yield that order in practice, so it is checked
+    /// and only sorted when not: an ORDER BY made SQLite sort every row (half the read's time for 112k sessions).
+    /// </para>
     /// </summary>
     private static List<T> Overlapping<T>(SqliteConnection c, string columns, Func<SqliteDataReader, T> read,
-        string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc)
+        Func<T, (string UserId, long In)> order, string workspaceId, IReadOnlyCollection<string>? userIds,
+        DateTimeOffset fromUtc, DateTimeOffset toUtc)
     {
         if (userIds is { Count: 0 }) return [];
         var members = userIds is null
@@ -140,7 +146,7 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
               """
             : "WITH m(member) AS (SELECT DISTINCT value FROM json_each(@in))";
         var (users, parameters) = InList("user_id", userIds);
-        return c.Query($"""
+        var rows = c.Query($"""
             {members}
             SELECT {columns} FROM m CROSS JOIN sessions
             WHERE workspace_id=@ws AND user_id=m.member AND in_at >= @from - {LongestOf("m.member")} AND in_at < @to
@@ -148,9 +154,21 @@ public sealed class SqliteAttendanceStore(SqliteDatabase db, TimeProvider clock)
             UNION ALL
             SELECT {columns} FROM sessions s INDEXED BY ux_sessions_open
             WHERE workspace_id=@ws{users} AND out_at IS NULL AND in_at < @from - {LongestOf("s.user_id")}
-            ORDER BY user_id, in_at
             """, null, read,
             [.. parameters, ("@ws", workspaceId), ("@from", fromUtc.UtcTicks), ("@to", toUtc.UtcTicks)]);
+        int Compare(T a, T b)
+        {
+            var (x, y) = (order(a), order(b));
+            var byUser = string.CompareOrdinal(x.UserId, y.UserId);
+            return byUser != 0 ? byUser : x.In.CompareTo(y.In);
+        }
+        for (var i = 1; i < rows.Count; i++)
+            if (Compare(rows[i - 1], rows[i]) > 0)
+            {
+                rows.Sort(Compare);
+                break;
+            }
+        return rows;
     }
 
     public Task<IReadOnlyList<AttendanceSession>> GetLastBeforeAsync(string workspaceId, IReadOnlyCollection<string> userIds, DateTimeOffset beforeUtc, CancellationToken ct = default) =>
