@@ -22,19 +22,21 @@ public static class ActivityEndpoints
 
     public sealed record IngestResponse(int Accepted, int Duplicates);
 
-    /// <summary>A parsed sample with the member it belongs to and the field that named that member.</summary>
-    private sealed record OwnedSample(string UserId, string UserField, ActivitySample Sample);
-
     public static Task<IResult> Ingest(HttpRequest request, ActivityServices services) => WebWork.Handle(request,
         async ctx =>
     {
         var caller = await ctx.CallerAsync();
-        var body = await ctx.BodyAsync(BodyLimit);
-        var samples = ParseSamples(body, body.Id("user_id") ?? caller.MemberId);
+        var bytes = await RequestBody.ReadBytesAsync(request, BodyLimit);
+        // The usual batch is read straight from its bytes; anything else, and every mistake, by the general parser.
+        if (!SampleBatchReader.TryRead(bytes, caller.MemberId, out var samples))
+        {
+            var body = RequestBody.FromBytes(bytes);
+            samples = ParseSamples(body, body.Id("user_id") ?? caller.MemberId);
+        }
         var batch = samples.GroupBy(s => s.UserId)
             .Select(g => new MemberSamples(g.Key, g.Select(s => s.Sample).ToList())).ToList();
-        if (batch.Count > MaxMembersPerBatch)
-            throw body.Invalid("samples", $"must belong to at most {MaxMembersPerBatch} members");
+        if (batch.Count > MaxMembersPerBatch) throw ApiException.BadRequest("samples",
+            $"The samples field must belong to at most {MaxMembersPerBatch} members.");
         await AuthorizeAsync(ctx, caller, services.Members, samples);
         // Authentication read the workspace already: its settings decide how the batch is stored.
         var workspace = caller.Workspace ?? await services.Workspaces.GetAsync(caller.WorkspaceId,
@@ -65,7 +67,7 @@ public static class ActivityEndpoints
         }
     }
 
-    private static List<OwnedSample> ParseSamples(RequestBody body, string batchUser)
+    internal static List<OwnedSample> ParseSamples(RequestBody body, string batchUser)
     {
         var items = body.Array("samples") ?? throw ApiException.Required("samples");
         if (items.Count == 0) throw body.Invalid("samples", "must contain at least one sample");

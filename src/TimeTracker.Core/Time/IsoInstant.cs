@@ -19,6 +19,14 @@ public static class IsoInstant
     public static bool TryParse(string? text, bool offsetRequired, out DateTimeOffset value) =>
         TryParseAnyYear(text, offsetRequired, out value) && InputBounds.Contains(value);
 
+    /// <summary>
+    /// The shape trackers send (<see cref="TryParseCommonShape"/>) from a span, with its offset, within
+    /// <see cref="InputBounds"/>. False for anything else, including values <see cref="TryParse"/> would accept in
+    /// another shape: callers fall back to it.
+    /// </summary>
+    public static bool TryParseCommon(ReadOnlySpan<char> text, out DateTimeOffset value) =>
+        TryParseCommonShape(text, out value) && InputBounds.Contains(value);
+
     public static bool TryParseAnyYear(string? text, bool offsetRequired, out DateTimeOffset value)
     {
         value = default;
@@ -32,10 +40,9 @@ public static class IsoInstant
     /// parse was the largest cost of ingesting a batch after the insert itself. Accepts only what the exact formats
     /// accept, with the same value (a unit test compares them); anything else, valid or not, is left to them.
     /// </summary>
-    private static bool TryParseCommonShape(string text, out DateTimeOffset value)
+    private static bool TryParseCommonShape(ReadOnlySpan<char> s, out DateTimeOffset value)
     {
         value = default;
-        var s = text.AsSpan();
         if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':') return false;
         if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
             || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second)) return false;
