@@ -11,6 +11,7 @@ public sealed class MemberKeys
 {
     private readonly ConcurrentDictionary<(string Workspace, string User), long> _keys = new();
     private readonly ConcurrentDictionary<long, string> _users = new();
+    private readonly ConcurrentDictionary<string, Dictionary<long, string>> _workspaces = new();
 
     /// <summary>The key, creating it inside the caller's write transaction if needed.</summary>
     public long GetOrCreate(SqliteConnection c, SqliteTransaction tx, string workspaceId, string userId)
@@ -32,10 +33,21 @@ public sealed class MemberKeys
         return (long)found;
     }
 
-    /// <summary>All keys of a workspace mapped to member ids (one query; member ids are interned per key).</summary>
-    public Dictionary<long, string> ForWorkspace(SqliteConnection c, string workspaceId,
-        SqliteTransaction? tx = null) =>
-        c.Query("SELECT key, user_id FROM member_keys WHERE workspace_id=@ws", tx, r => (r.GetInt64(0),
+    /// <summary>
+    /// All keys of a workspace mapped to member ids. Keys are only ever added, so a remembered map holding as many keys
+    /// as the table has for the workspace is complete: one count instead of reading a thousand rows per dashboard.
+    /// </summary>
+    public IReadOnlyDictionary<long, string> ForWorkspace(SqliteConnection c, string workspaceId,
+        SqliteTransaction? tx = null)
+    {
+        var count = (long)c.Scalar("SELECT count(*) FROM member_keys WHERE workspace_id=@ws", tx, ("@ws",
+            workspaceId))!;
+        if (_workspaces.TryGetValue(workspaceId, out var known) && known.Count == count) return known;
+        var keys = c.Query("SELECT key, user_id FROM member_keys WHERE workspace_id=@ws", tx, r => (r.GetInt64(0),
             r.GetString(1)), ("@ws", workspaceId))
             .ToDictionary(k => k.Item1, k => _users.GetOrAdd(k.Item1, k.Item2));
+        // Only keys read outside a write transaction are known committed (as in Find).
+        if (tx is null) _workspaces[workspaceId] = keys;
+        return keys;
+    }
 }

@@ -105,14 +105,14 @@ internal static class RollupCodec
 
     /// <summary>Decodes a workspace day's entries into <paramref name="buffer"/> (grown when needed) and returns how
     /// many there are.</summary>
-    public static int DecodeMasks(ReadOnlySpan<byte> data, Func<long, int> member, ref MemberMask[] buffer)
+    public static int DecodeMasks(ReadOnlySpan<byte> data, MemberIndex member, ref MemberMask[] buffer)
     {
         var count = data.Length / MaskEntryBytes;
         if (buffer.Length < count) buffer = new MemberMask[count];
         for (var i = 0; i < count; i++)
         {
             var entry = data[(i * MaskEntryBytes)..];
-            buffer[i] = new MemberMask(member(BinaryPrimitives.ReadInt64LittleEndian(entry)),
+            buffer[i] = new MemberMask(member.Of(BinaryPrimitives.ReadInt64LittleEndian(entry)),
                 new QuarterHourMask(BinaryPrimitives.ReadUInt64LittleEndian(entry[8..]),
                     BinaryPrimitives.ReadUInt32LittleEndian(entry[16..])));
         }
