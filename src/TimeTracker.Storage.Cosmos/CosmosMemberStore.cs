@@ -17,10 +17,14 @@ public sealed class CosmosMemberStore : IMemberStore
     private readonly CosmosDatabase _db;
     private readonly OwnerRoster _roster;
 
+    private readonly MemberSummaryCache _summaries;
+
     public CosmosMemberStore(CosmosDatabase db)
     {
         _db = db;
         _roster = new OwnerRoster(db.Workspaces, ActiveOwnersAsync);
+        _summaries = new MemberSummaryCache(db.Workspaces, (ws, ids, ct) => ids is null
+            ? QueryMembersAsync(ws, "true", q => q, ct) : GetManyAsync(ws, ids, ct));
     }
 
     private Container Items => _db.Workspaces;
@@ -34,8 +38,8 @@ public sealed class CosmosMemberStore : IMemberStore
     public async Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
         memberIds.Count == 0 ? [] : (await QueryMembersAsync(workspaceId, "ARRAY_CONTAINS(@ids, c.id)", q => q.WithParameter("@ids", memberIds.Distinct().ToArray()), ct)).ToList();
 
-    public async Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
-        (await GetManyAsync(workspaceId, memberIds, ct)).Select(MemberSummary.Of).ToList();
+    public Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
+        _summaries.GetAsync(workspaceId, memberIds, ct);
 
     public async Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default) =>
         (await QueryMembersAsync(workspaceId, "(c.emailNorm = @login OR c.usernameNorm = @login)", q => q.WithParameter("@login", Member.Normalize(login)), ct)) is [var first, ..] ? first : null;
@@ -65,9 +69,10 @@ public sealed class CosmosMemberStore : IMemberStore
         try
         {
             var doc = MemberDoc.From(member);
-            if (member.IsActiveOwner)
-                await _roster.WriteAsync(member, batch => batch.CreateItem(doc, Quiet()), _ => Task.FromResult(true), ct);
-            else await Items.CreateItemAsync(doc, new PartitionKey(member.WorkspaceId), cancellationToken: ct);
+            TransactionalBatch Create(TransactionalBatch batch) =>
+                MemberSummaryCache.StampIn(batch.CreateItem(doc, Quiet()), member.WorkspaceId);
+            if (member.IsActiveOwner) await _roster.WriteAsync(member, Create, _ => Task.FromResult(true), ct);
+            else await WriteAsync(member.WorkspaceId, Create, ct);
         }
         catch
         {
@@ -120,12 +125,13 @@ public sealed class CosmosMemberStore : IMemberStore
     {
         var doc = MemberDoc.From(updated);
         var etag = current.ConcurrencyToken;
+        TransactionalBatch Replace(TransactionalBatch batch) =>
+            MemberSummaryCache.StampIn(batch.ReplaceItem(updated.Id, doc, Quiet(etag)), updated.WorkspaceId);
         if (current.IsActiveOwner == updated.IsActiveOwner)
         {
             try
             {
-                await Items.ReplaceItemAsync(doc, updated.Id, new PartitionKey(updated.WorkspaceId),
-                    new ItemRequestOptions { IfMatchEtag = etag }, ct);
+                await WriteAsync(updated.WorkspaceId, Replace, ct);
                 return;
             }
             catch (CosmosException e) when (e.IsPreconditionFailed())
@@ -133,8 +139,20 @@ public sealed class CosmosMemberStore : IMemberStore
                 throw new ConcurrencyConflictException();
             }
         }
-        await _roster.WriteAsync(updated, batch => batch.ReplaceItem(updated.Id, doc, Quiet(etag)),
+        await _roster.WriteAsync(updated, Replace,
             async c => (await GetAsync(updated.WorkspaceId, updated.Id, c))?.ConcurrencyToken == etag, ct);
+    }
+
+    /// <summary>A member write and the member stamp's replacement, in one transactional batch; failures as the single
+    /// write's <see cref="CosmosException"/>.</summary>
+    private async Task WriteAsync(string workspaceId, Func<TransactionalBatch, TransactionalBatch> write,
+        CancellationToken ct)
+    {
+        using var response = await write(Items.CreateTransactionalBatch(new PartitionKey(workspaceId)))
+            .ExecuteAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new CosmosException(response.ErrorMessage, response.StatusCode, 0, response.ActivityId,
+                response.RequestCharge);
     }
 
     private static TransactionalBatchItemRequestOptions Quiet(string? etag = null) =>
@@ -146,7 +164,14 @@ public sealed class CosmosMemberStore : IMemberStore
     /// <summary>Removes a member and its reservations outright: only to undo a create that could not be completed.</summary>
     internal async Task RemoveAsync(Member member, CancellationToken ct)
     {
-        await Items.DeleteIfExistsAsync(member.Id, new PartitionKey(member.WorkspaceId), ct);
+        try
+        {
+            await WriteAsync(member.WorkspaceId, batch => MemberSummaryCache.StampIn(batch.DeleteItem(member.Id,
+                Quiet()), member.WorkspaceId), ct);
+        }
+        catch (CosmosException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+        }
         await ReleaseAsync(member.WorkspaceId, Unique(member).ToList(), ct);
     }
 

@@ -274,5 +274,41 @@ public sealed class CosmosMemberStoreTests(LocalCosmos cosmos) : MemberStoreCont
         return new Stores(new CosmosWorkspaceStore(_db, members, new CosmosApiKeyStore(_db)), members, new CosmosTeamStore(_db, members));
     }
 
+    [Fact]
+    public async Task Member_summaries_follow_a_change_made_by_another_process_and_cost_one_document()
+    {
+        var recorder = new Recorder();
+        using var db = await cosmos.CreateDatabaseAsync(new CosmosHttpObserver(recorder));
+        var (here, there) = (new CosmosMemberStore(db), new CosmosMemberStore(db));
+        var workspaceId = Ids.New();
+        // Written before stamps existed: the first large read stamps the workspace.
+        var members = Enumerable.Range(0, 40).Select(i => NewMember(workspaceId, $"m{i}@acme.test")).ToList();
+        foreach (var member in members)
+            await db.Workspaces.CreateItemAsync(WorkspaceDocuments.MemberDoc.From(member),
+                new Microsoft.Azure.Cosmos.PartitionKey(workspaceId));
+        var ids = members.Select(m => m.Id).ToList();
+        Assert.Equal(40, (await here.GetSummariesAsync(workspaceId, ids)).Count);
+
+        recorder.Requests.Clear();
+        Assert.Equal(40, (await here.GetSummariesAsync(workspaceId, ids)).Count);
+        Assert.Equal(["GET member-stamp"], recorder.Requests);
+
+        var renamed = (await there.GetAsync(workspaceId, ids[3]))! with { FirstName = "Grace", UpdatedAt = Now };
+        await there.UpdateAsync(renamed);
+        Assert.Equal("Grace", (await here.GetSummariesAsync(workspaceId, ids)).Single(m => m.Id == ids[3]).FirstName);
+    }
+
+    /// <summary>Each request's method and the last segment of its path.</summary>
+    private sealed class Recorder : DelegatingHandler
+    {
+        public readonly List<string> Requests = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            lock (Requests) Requests.Add($"{request.Method} {request.RequestUri!.AbsolutePath.Split('/')[^1]}");
+            return base.SendAsync(request, ct);
+        }
+    }
+
     public void Dispose() => _db?.Dispose();
 }
