@@ -24,8 +24,12 @@ public sealed class DaysJsonResult(IAsyncEnumerable<(LocalDate Date, RankedIds U
     private static readonly byte[] FirstHead = "{\"usersList\":["u8.ToArray();
     private static readonly byte[] NextHead = ",{\"usersList\":["u8.ToArray();
 
-    /// <summary>A universe's ids as JSON strings, alone (a day's first) and with a leading comma (the others).</summary>
-    private sealed record EncodedIds(byte[][] First, byte[][] Next);
+    /// <summary>
+    /// A universe's ids as JSON strings, each with a leading comma, end to end in rank order (<c>Joined</c>; rank
+    /// <c>r</c> starts at <c>Starts[r]</c>): a run of consecutive ranks, which most of a day's members form, is then
+    /// one copy.
+    /// </summary>
+    private sealed record EncodedIds(byte[] Joined, int[] Starts);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -52,21 +56,45 @@ public sealed class DaysJsonResult(IAsyncEnumerable<(LocalDate Date, RankedIds U
         await body.FlushAsync(ct);
     }
 
+    /// <summary>The ids of the set ranks, comma-separated, one copy per run of consecutive ranks.</summary>
     private static void WriteIds(Cursor body, EncodedIds ids, ReadOnlySpan<ulong> ranks)
     {
-        var next = ids.First;
+        int runStart = -1, runEnd = -1;
+        var first = true;
+        void Flush()
+        {
+            if (runStart < 0) return;
+            // The day's first id goes without its leading comma.
+            var from = ids.Starts[runStart] + (first ? 1 : 0);
+            body.Write(ids.Joined.AsSpan(from, ids.Starts[runEnd + 1] - from));
+            first = false;
+        }
         for (var w = 0; w < ranks.Length; w++)
             for (var word = ranks[w]; word != 0; word &= word - 1)
             {
-                body.Write(next[(w << 6) + BitOperations.TrailingZeroCount(word)]);
-                next = ids.Next;
+                var rank = (w << 6) + BitOperations.TrailingZeroCount(word);
+                if (rank != runEnd + 1 || runStart < 0)
+                {
+                    Flush();
+                    runStart = rank;
+                }
+                runEnd = rank;
             }
+        Flush();
     }
 
     private static EncodedIds Encode(string[] universe)
     {
-        var first = universe.Select(Quoted).ToArray();
-        return new EncodedIds(first, first.Select(id => (byte[])[(byte)',', .. id]).ToArray());
+        var ids = universe.Select(Quoted).ToArray();
+        var starts = new int[ids.Length + 1];
+        for (var r = 0; r < ids.Length; r++) starts[r + 1] = starts[r] + 1 + ids[r].Length;
+        var joined = new byte[starts[^1]];
+        for (var r = 0; r < ids.Length; r++)
+        {
+            joined[starts[r]] = (byte)',';
+            ids[r].CopyTo(joined, starts[r] + 1);
+        }
+        return new EncodedIds(joined, starts);
     }
 
     /// <summary>
