@@ -61,7 +61,7 @@ public static class WorkTimeAnalysisEndpoint
             .OrderBy(r => r.User.Name, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.User.UserId,
                 StringComparer.Ordinal).ToList();
         return CsvExport.IsRequested(request) ? CsvExport.Of(data.Select(WorkTimeCsvRow.From),
-            "work-time-analysis.csv") : TrackPilots.Ok(data, Message);
+            "work-time-analysis.csv") : WorkTimeAnalysisJson.Ok(data, Message);
     });
 
     private static Row ToRow(MemberSummary member, WorkTimeAnalysis.Row row)
