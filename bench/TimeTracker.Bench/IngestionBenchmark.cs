@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using TimeTracker.Core.Activity;
@@ -81,20 +82,44 @@ public static class IngestionBenchmark
         return (samples, latencies, stopwatch.Elapsed);
     }
 
-    /// <summary>A batch of 500 one-second samples with fresh random UUIDs, a third of them idle.</summary>
+    /// <summary>
+    /// A batch of 500 one-second samples with fresh random UUIDs, a third of them idle, written as UTF-8 directly. The
+    /// load clients stand in for trackers on other machines but share this one's two cores with the Server: built
+    /// with a StringBuilder and a custom date format, a body cost 0.63 ms, about 15 % of the machine at 4,700 batches
+    /// in 10 s, all of it counted against the Server.
+    /// </summary>
     private static byte[] Body(string userId, DateTimeOffset start)
     {
-        var json = new StringBuilder("{\"user_id\":\"").Append(userId).Append("\",\"samples\":[");
+        var body = new byte[64 + userId.Length + BatchSize * 140];
+        var at = 0;
+        void Text(ReadOnlySpan<byte> text)
+        {
+            text.CopyTo(body.AsSpan(at));
+            at += text.Length;
+        }
+        void Instant(DateTime utc)
+        {
+            utc.TryFormat(body.AsSpan(at), out var written, "s", CultureInfo.InvariantCulture);
+            at += written;
+            body[at++] = (byte)'Z';
+        }
+        Text("{\"user_id\":\""u8);
+        at += Encoding.UTF8.GetBytes(userId, body.AsSpan(at));
+        Text("\",\"samples\":["u8);
         for (var i = 0; i < BatchSize; i++)
         {
-            var from = start.AddSeconds(i);
-            if (i > 0) json.Append(',');
-            json.Append("{\"id\":\"").Append(Guid.NewGuid()).Append("\",\"start\":\"")
-                .Append(from.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
-                .Append("\",\"end\":\"").Append(from.AddSeconds(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"))
-                .Append("\",\"state\":\"").Append(i % 3 == 0 ? "idle" : "active").Append("\"}");
+            var from = start.UtcDateTime.AddSeconds(i);
+            Text(i > 0 ? ",{\"id\":\""u8 : "{\"id\":\""u8);
+            Guid.NewGuid().TryFormat(body.AsSpan(at), out var written);
+            at += written;
+            Text("\",\"start\":\""u8);
+            Instant(from);
+            Text("\",\"end\":\""u8);
+            Instant(from.AddSeconds(1));
+            Text(i % 3 == 0 ? "\",\"state\":\"idle\"}"u8 : "\",\"state\":\"active\"}"u8);
         }
-        return Encoding.UTF8.GetBytes(json.Append("]}").ToString());
+        Text("]}"u8);
+        return body[..at];
     }
 
     private static async Task<double> RawInsertRateAsync(string workspaceId, IReadOnlyList<string> members, long rows)
