@@ -115,7 +115,10 @@ public sealed class CosmosRollupStore(CosmosDatabase db, TimeProvider clock) : I
         var index = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         visitor.Members(ids);
         foreach (var day in days.OrderByDescending(d => d.Day))
+        {
+            ct.ThrowIfCancellationRequested();
             visitor.Day(day.Day, day.Members.Select(m => new MemberMask(index[m.UserId], m.ToMask())).ToArray());
+        }
     }
 
     /// <summary>Deletes every rollup document; the reset document makes a job that read its version earlier discard its

@@ -97,7 +97,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         Dictionary<(long Key, long Day), DayTotals> straddling, IReadOnlyCollection<long> days)
     {
         var blocks = days.Select(IntervalBlocks.Of).Distinct();
-        using var command = c.Command($"SELECT member_key, block, days FROM member_interval_blocks WHERE member_key IN (SELECT value FROM json_each(@keys)) AND block IN ({DayList(blocks)})",
+        using var command = c.Command("SELECT member_key, block, days FROM member_interval_blocks " +
+            $"WHERE member_key IN (SELECT value FROM json_each(@keys)) AND block IN ({DayList(blocks)})",
             null, ("@keys", SqlCommands.JsonList(straddling.Keys.Select(k => k.Key).Distinct())));
         using var r = command.ExecuteReader();
         var read = new List<EdgeDay>(straddling.Count);
@@ -119,12 +120,15 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var users = keys.ForWorkspace(c, workspaceId);
             var index = new MemberIndex(users.Keys);
             visitor.Members(users.Values.ToList());
-            using var command = c.Command("SELECT day, masks FROM workspace_days WHERE workspace_id=@ws AND day BETWEEN @from AND @to ORDER BY day DESC", null,
+            using var command = c.Command("SELECT day, masks FROM workspace_days " +
+                "WHERE workspace_id=@ws AND day BETWEEN @from AND @to ORDER BY day DESC", null,
                 ("@ws", workspaceId), ("@from", fromDay), ("@to", toDay));
             using var r = command.ExecuteReader();
             var entries = Array.Empty<MemberMask>();
             while (r.Read())
             {
+                // A streamed response whose client left stops the read here, not a year later.
+                ct.ThrowIfCancellationRequested();
                 var count = RollupCodec.DecodeMasks((byte[])r[1], index, ref entries);
                 visitor.Day(r.GetInt64(0), entries.AsSpan(0, count));
             }
@@ -141,7 +145,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             const string keysOf = "member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)";
             foreach (var sql in new[]
                      {
-                         $"DELETE FROM member_days WHERE {keysOf}", $"DELETE FROM member_interval_blocks WHERE {keysOf}",
+                         $"DELETE FROM member_days WHERE {keysOf}",
+                         $"DELETE FROM member_interval_blocks WHERE {keysOf}",
                          "DELETE FROM workspace_days WHERE workspace_id=@ws",
                              "DELETE FROM rollup_dirty WHERE workspace_id=@ws",
                          "DELETE FROM rollup_state WHERE workspace_id=@ws",
@@ -226,7 +231,9 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             .Where(block => saved >= IntervalBlocks.FirstDay(block)).ToList();
         if (stored.Count > 0)
         {
-            using var read = c.Command($"SELECT member_key, block, days FROM member_interval_blocks WHERE block IN ({DayList(stored)}) AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)",
+            using var read = c.Command("SELECT member_key, block, days FROM member_interval_blocks " +
+                $"WHERE block IN ({DayList(stored)}) " +
+                "AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)",
                 tx, ("@ws", workspaceId));
             using var r = read.ExecuteReader();
             while (r.Read())
@@ -241,7 +248,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             var block = (key, IntervalBlocks.Of(day));
             (blocks.TryGetValue(block, out var entries) ? entries : blocks[block] = [])[day] = bytes;
         }
-        using var upsert = c.Command("INSERT INTO member_interval_blocks(member_key, block, days) VALUES (@key, @block, @days) ON CONFLICT(member_key, block) DO UPDATE SET days=excluded.days",
+        using var upsert = c.Command("INSERT INTO member_interval_blocks(member_key, block, days) " +
+            "VALUES (@key, @block, @days) ON CONFLICT(member_key, block) DO UPDATE SET days=excluded.days",
             tx, ("@key", 0L), ("@block", 0L), ("@days", Array.Empty<byte>()));
         using var delete = c.Command("DELETE FROM member_interval_blocks WHERE member_key=@key AND block=@block", tx,
             ("@key", 0L), ("@block", 0L));
@@ -284,7 +292,8 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         masks = [];
         intervals = [];
         var written = new HashSet<long>();
-        using var insert = c.Command("INSERT INTO member_days(member_key, day, prefix) VALUES (@key, @day, @prefix)", tx,
+        using var insert = c.Command("INSERT INTO member_days(member_key, day, prefix) VALUES (@key, @day, @prefix)",
+            tx,
             ("@key", 0L), ("@day", 0L), ("@prefix", Array.Empty<byte>()));
         using var previous = c.Command("SELECT prefix FROM member_days WHERE member_key=@key AND day < @day ORDER BY day DESC LIMIT 1", tx, ("@key", 0L), ("@day", 0L));
         // Parameters by position: looking each one up by name on every row was a tenth of a save.

@@ -42,17 +42,20 @@ public sealed class ActiveUsers(WorkSource work, IRollupStore rollups, TimeProvi
         var days = newestFirst.Select(d => new LocalDay(d.Date, d.Span, fromRollups(d.Span) ? null : [])).ToList();
         await AddRawMembersAsync(workspaceId, days.Where(d => d.RawMembers is not null).ToList(), now, ct);
 
-        var output = Channel.CreateUnbounded<Day>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var output = Channel.CreateUnbounded<Day>(
+            new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var reader = new MaskReader(days, output.Writer);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Taken now: the continuation below may run after this method has disposed the source.
+        var stopping = stop.Token;
         var rolled = days.Where(d => d.RawMembers is null).ToList();
         var producer = rolled.Count == 0 ? Task.CompletedTask : rollups.VisitEngagementAsync(workspaceId,
-            ZoneDays.UtcDay(rolled[^1].Span.Start), ZoneDays.UtcDay(rolled[0].Span.End - 1), reader, stop.Token);
+            ZoneDays.UtcDay(rolled[^1].Span.Start), ZoneDays.UtcDay(rolled[0].Span.End - 1), reader, stopping);
         _ = producer.ContinueWith(done =>
         {
             if (done.IsCompletedSuccessfully) reader.Finish();
             output.Writer.TryComplete(done.Exception?.InnerException
-                ?? (done.IsCanceled ? new OperationCanceledException(stop.Token) : null));
+                ?? (done.IsCanceled ? new OperationCanceledException(stopping) : null));
         }, TaskScheduler.Default);
         try
         {
