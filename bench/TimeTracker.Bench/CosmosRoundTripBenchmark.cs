@@ -169,7 +169,8 @@ public static class CosmosRoundTripBenchmark
         Console.WriteLine("| operation | round trips | documents read | RU charged | RU, documented costs | target |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var (operation, requests, documents, charge, estimate, target) in rows)
-            Console.WriteLine($"| {operation} | {requests} | {documents} | {charge:0.##} | {estimate:0.#} | {target} |");
+            Console.WriteLine(
+                $"| {operation} | {requests} | {documents} | {charge:0.##} | {estimate:0.#} | {target} |");
         if (rows.All(r => r.Charge == 0 || r.Charge == r.Requests))
             Console.WriteLine("The local server charges nothing real (0 or a flat 1 RU per request); the last RU column applies Cosmos DB's documented " +
                 "costs to each round trip (1 RU per KB point-read, 5.5 RU per KB written, 2.3 RU + 1 RU per KB per query page).");

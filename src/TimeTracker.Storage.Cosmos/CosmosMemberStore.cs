@@ -38,7 +38,8 @@ public sealed class CosmosMemberStore : IMemberStore
     public async Task<IReadOnlyList<Member>> GetManyAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
         memberIds.Count == 0 ? [] : (await QueryMembersAsync(workspaceId, "ARRAY_CONTAINS(@ids, c.id)", q => q.WithParameter("@ids", memberIds.Distinct().ToArray()), ct)).ToList();
 
-    public Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId, IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<MemberSummary>> GetSummariesAsync(string workspaceId,
+        IReadOnlyCollection<string> memberIds, CancellationToken ct = default) =>
         _summaries.GetAsync(workspaceId, memberIds, ct);
 
     public async Task<Member?> FindByLoginAsync(string workspaceId, string login, CancellationToken ct = default) =>

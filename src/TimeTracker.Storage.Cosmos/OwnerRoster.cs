@@ -30,8 +30,8 @@ internal sealed class OwnerRoster(
     /// <summary>
     /// Writes a member whose standing as an active owner changes (<paramref name="writeMember"/> adds its operation to
     /// the batch) with the roster. Throws <see cref="LastOwnerException"/> when no active owner would remain, and
-    /// <see cref="ConcurrencyConflictException"/> when the member changed since it was read
-    /// (<paramref name="memberUnchanged"/> tells, after a failed precondition, whether it was the member or the roster).
+    /// <see cref="ConcurrencyConflictException"/> when the member changed since it was read (after a failed
+    /// precondition, <paramref name="memberUnchanged"/> tells whether it was the member or the roster).
     /// </summary>
     public async Task WriteAsync(Member member, Func<TransactionalBatch, TransactionalBatch> writeMember,
         Func<CancellationToken, Task<bool>> memberUnchanged, CancellationToken ct)

@@ -44,7 +44,8 @@ public sealed class DaysJsonResult(IAsyncEnumerable<(LocalDate Date, RankedIds U
         {
             body.Write(head);
             head = NextHead;
-            if (!encoded.TryGetValue(users.Universe, out var ids)) encoded[users.Universe] = ids = Encode(users.Universe);
+            if (!encoded.TryGetValue(users.Universe, out var ids))
+                encoded[users.Universe] = ids = Encode(users.Universe);
             WriteIds(body, ids, users.RankBits);
             body.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
                 $"],\"users\":{users.Count},\"day\":{date.Day},\"month\":{date.Month},\"year\":{date.Year}}}")));

@@ -64,7 +64,8 @@ public sealed class RollupJobTests : IDisposable
         command.CommandText = """
             SELECT 'm', k.user_id, d.day, 0, 0, 0, 0, 0, hex(d.prefix), ''
               FROM member_days d JOIN member_keys k ON k.key = d.member_key
-            UNION ALL SELECT 'i', k.user_id, i.block, 0, 0, 0, 0, 0, '', hex(i.days) FROM member_interval_blocks i JOIN member_keys k ON k.key = i.member_key
+            UNION ALL SELECT 'i', k.user_id, i.block, 0, 0, 0, 0, 0, '', hex(i.days)
+              FROM member_interval_blocks i JOIN member_keys k ON k.key = i.member_key
             UNION ALL SELECT 'w', workspace_id, day, length(masks), hex(masks), 0, 0, 0, '', '' FROM workspace_days
             UNION ALL SELECT 's', workspace_id, watermark, 0, 0, 0, 0, 0, '', '' FROM rollup_state
             ORDER BY 1, 2, 3

@@ -66,7 +66,8 @@ public sealed class LocalCosmosSemanticsTests(LocalCosmos cosmos)
             .ExecuteAsync();
 
         Assert.True(response.IsSuccessStatusCode, response.ErrorMessage);
-        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK], response.Select(r => r.StatusCode));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK],
+            response.Select(r => r.StatusCode));
         var read = response.GetOperationResultAtIndex<Doc>(2);
         Assert.Equal((2L, response[1].ETag), (read.Resource.Version, read.ETag));
         Assert.Equal(10L, (await db.Attendance.ReadItemAsync<Doc>("s1", partition)).Resource.InAt);
@@ -94,7 +95,8 @@ public sealed class LocalCosmosSemanticsTests(LocalCosmos cosmos)
         Assert.Equal(expected, response.StatusCode);
         var after = await db.Attendance.ReadItemAsync<Doc>("ledger", partition);
         Assert.Equal((1L, ledger.ETag), (after.Resource.Version, after.ETag));
-        var other = await Assert.ThrowsAsync<CosmosException>(() => db.Attendance.ReadItemAsync<Doc>("other", partition));
+        var other = await Assert.ThrowsAsync<CosmosException>(() =>
+            db.Attendance.ReadItemAsync<Doc>("other", partition));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 }
