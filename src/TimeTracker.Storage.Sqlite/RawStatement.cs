@@ -36,11 +36,12 @@ internal sealed class RawStatement : IDisposable
         return false;
     }
 
-    /// <summary>Runs a statement that returns no rows (an insert).</summary>
-    public void Execute()
+    /// <summary>Runs a statement that returns no rows (an insert); how many rows it changed.</summary>
+    public int Execute()
     {
         Step();
         Reset();
+        return raw.sqlite3_changes(_db);
     }
 
     public void Reset() => raw.sqlite3_reset(_statement);
