@@ -350,8 +350,7 @@ public sealed class CosmosAttendanceStore(CosmosDatabase db, CosmosRollupStore r
             // Without an ETag the conflict may be a ledger created meanwhile: decide again. With one, only the closed
             // document can conflict.
             HttpStatusCode.Conflict => (null, etag is not null),
-            _ => throw new CosmosException(response.ErrorMessage, response.StatusCode, 0, response.ActivityId,
-                response.RequestCharge),
+            _ => throw response.Failure(),
         };
     }
 

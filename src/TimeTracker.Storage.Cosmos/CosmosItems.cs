@@ -37,6 +37,10 @@ internal static class CosmosItems
         return true;
     }
 
+    /// <summary>A failed transactional batch as the exception its single write would have thrown.</summary>
+    public static CosmosException Failure(this TransactionalBatchResponse response) =>
+        new(response.ErrorMessage, response.StatusCode, 0, response.ActivityId, response.RequestCharge);
+
     public static bool IsConflict(this CosmosException e) => e.StatusCode == HttpStatusCode.Conflict;
 
     public static bool IsPreconditionFailed(this CosmosException e) => e.StatusCode == HttpStatusCode.PreconditionFailed;

@@ -151,9 +151,7 @@ public sealed class CosmosMemberStore : IMemberStore
     {
         using var response = await write(Items.CreateTransactionalBatch(new PartitionKey(workspaceId)))
             .ExecuteAsync(ct);
-        if (!response.IsSuccessStatusCode)
-            throw new CosmosException(response.ErrorMessage, response.StatusCode, 0, response.ActivityId,
-                response.RequestCharge);
+        if (!response.IsSuccessStatusCode) throw response.Failure();
     }
 
     private static TransactionalBatchItemRequestOptions Quiet(string? etag = null) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Azure.Cosmos;
 using TimeTracker.Core.Members;
 
@@ -13,15 +12,11 @@ namespace TimeTracker.Storage.Cosmos;
 internal sealed class MemberSummaryCache(
     Container items, Func<string, IReadOnlyCollection<string>?, CancellationToken, Task<IReadOnlyList<Member>>> read)
 {
-    /// <summary>Below this many ids a workspace without a remembered copy is not loaded whole.</summary>
-    private const int LoadWholeFrom = 32;
     private const string StampId = "member-stamp";
 
     private sealed record Stamp(string Id, string Type, string WorkspaceId, string Value);
 
-    private sealed record Entry(string Stamp, Dictionary<string, MemberSummary> ById);
-
-    private readonly ConcurrentDictionary<string, Entry> _byWorkspace = new(StringComparer.Ordinal);
+    private readonly RememberedSummaries _remembered = new();
 
     /// <summary>Adds the stamp's replacement to a batch that writes a member of <paramref name="workspaceId"/>.</summary>
     public static TransactionalBatch StampIn(TransactionalBatch batch, string workspaceId) =>
@@ -36,27 +31,15 @@ internal sealed class MemberSummaryCache(
         IReadOnlyCollection<string> memberIds, CancellationToken ct)
     {
         if (memberIds.Count == 0) return [];
-        _byWorkspace.TryGetValue(workspaceId, out var entry);
         // Few ids and nothing remembered: one read of those members, as without the cache.
-        if (entry is null && memberIds.Count < LoadWholeFrom)
+        if (!_remembered.WorthRemembering(workspaceId, memberIds.Count))
             return (await read(workspaceId, memberIds, ct)).Select(MemberSummary.Of).ToList();
         var (stamp, _) = await items.ReadAsync<Stamp>(StampId, new PartitionKey(workspaceId), ct);
-        if (entry is not null && entry.Stamp == stamp?.Value) return Pick(entry.ById, memberIds);
+        if (stamp is not null && _remembered.TryGet(workspaceId, stamp.Value, memberIds) is { } found) return found;
         // Workspaces whose members were last written before stamps get one; members read after it are current.
         stamp ??= await CreateStampAsync(workspaceId, ct);
-        var all = (await read(workspaceId, null, ct)).Select(MemberSummary.Of)
-            .ToDictionary(m => m.Id, StringComparer.Ordinal);
-        _byWorkspace[workspaceId] = new Entry(stamp.Value, all);
-        return Pick(all, memberIds);
-    }
-
-    private static List<MemberSummary> Pick(Dictionary<string, MemberSummary> byId,
-        IReadOnlyCollection<string> memberIds)
-    {
-        var found = new List<MemberSummary>(memberIds.Count);
-        foreach (var id in memberIds.Distinct())
-            if (byId.TryGetValue(id, out var summary)) found.Add(summary);
-        return found;
+        return _remembered.Remember(workspaceId, stamp.Value,
+            (await read(workspaceId, null, ct)).Select(MemberSummary.Of), memberIds);
     }
 
     private async Task<Stamp> CreateStampAsync(string workspaceId, CancellationToken ct)

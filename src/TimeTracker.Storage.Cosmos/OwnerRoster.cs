@@ -51,9 +51,7 @@ internal sealed class OwnerRoster(
                 new TransactionalBatchItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false });
             using var response = await batch.ExecuteAsync(ct);
             if (response.IsSuccessStatusCode) return;
-            if (response.StatusCode != HttpStatusCode.PreconditionFailed)
-                throw new CosmosException(response.ErrorMessage, response.StatusCode, 0, response.ActivityId,
-                    response.RequestCharge);
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed) throw response.Failure();
             if (!await memberUnchanged(ct)) throw new ConcurrencyConflictException();
             await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 20)), ct);
         }

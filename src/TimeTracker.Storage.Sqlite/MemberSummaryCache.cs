@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Members;
 
@@ -11,33 +11,18 @@ namespace TimeTracker.Storage.Sqlite;
 /// </summary>
 internal sealed class MemberSummaryCache
 {
-    /// <summary>Below this many ids a cold workspace is not loaded whole: the rows asked for are read as they are.</summary>
-    private const int LoadWholeFrom = 32;
+    private readonly RememberedSummaries _remembered = new();
 
-    private sealed record Entry(long Version, Dictionary<string, MemberSummary> ById);
-
-    private readonly ConcurrentDictionary<string, Entry> _byWorkspace = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The summaries of <paramref name="memberIds"/> that exist. The version is read before the rows, so rows cached
-    /// under a version are never older than it; a write in between only costs the next caller a reload.
-    /// </summary>
+    /// <summary>The summaries of <paramref name="memberIds"/> that exist.</summary>
     public IReadOnlyList<MemberSummary> Get(SqliteConnection c, string workspaceId,
         IReadOnlyCollection<string> memberIds)
     {
         if (memberIds.Count == 0) return [];
-        var version = c.Scalar("SELECT version FROM member_versions WHERE workspace_id=@ws", null,
-            ("@ws", workspaceId)) is long v ? v : 0;
-        if (!_byWorkspace.TryGetValue(workspaceId, out var entry) || entry.Version != version)
-        {
-            if (entry is null && memberIds.Count < LoadWholeFrom) return Read(c, workspaceId, memberIds);
-            var all = Read(c, workspaceId, null);
-            _byWorkspace[workspaceId] = entry = new Entry(version, all.ToDictionary(m => m.Id, StringComparer.Ordinal));
-        }
-        var found = new List<MemberSummary>(memberIds.Count);
-        foreach (var id in memberIds.Distinct())
-            if (entry.ById.TryGetValue(id, out var summary)) found.Add(summary);
-        return found;
+        if (!_remembered.WorthRemembering(workspaceId, memberIds.Count)) return Read(c, workspaceId, memberIds);
+        var version = (c.Scalar("SELECT version FROM member_versions WHERE workspace_id=@ws", null,
+            ("@ws", workspaceId)) as long? ?? 0).ToString(CultureInfo.InvariantCulture);
+        return _remembered.TryGet(workspaceId, version, memberIds)
+            ?? _remembered.Remember(workspaceId, version, Read(c, workspaceId, null), memberIds);
     }
 
     private static List<MemberSummary> Read(SqliteConnection c, string workspaceId, IReadOnlyCollection<string>? ids) =>
