@@ -23,8 +23,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             r => (r.GetString(0), r.GetInt64(1)), ("@ws", workspaceId), ("@from", fromDay), ("@to", toDay)), ct);
 
     public Task<long> GetDirtyVersionAsync(string workspaceId, CancellationToken ct = default) =>
-        db.ReadAsync(c => c.Scalar("SELECT seq FROM sqlite_sequence WHERE name='rollup_dirty'", null) as long? ?? 0,
-            ct);
+        db.ReadAsync(DirtyDays.Version, ct);
 
     /// <summary>The whole days and the edge days are read concurrently, on two pooled connections.</summary>
     public async Task<RollupRead> ReadAsync(string workspaceId, IReadOnlyCollection<string> userIds,
@@ -139,9 +138,7 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         db.WriteAsync((c, tx) =>
         {
             // Raise the dirty sequence, so every version read before this reset is older than it.
-            c.Execute("INSERT INTO rollup_dirty(workspace_id, user_id, day) VALUES (@ws, '', @day)", tx, ("@ws",
-                workspaceId), ("@day", long.MinValue));
-            var version = (long)c.Scalar("SELECT last_insert_rowid()", tx)!;
+            var version = DirtyDays.Raise(c, tx);
             const string keysOf = "member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)";
             foreach (var sql in new[]
                      {

@@ -92,6 +92,35 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Empty(await rollups.GetEdgeDaysAsync("ws", ["u1"], [740000], new TimeRange(0, long.MaxValue)));
     }
 
+    [Fact]
+    public async Task Dirty_marks_of_schema_10_keep_their_sequence_and_a_save_still_clears_only_older_ones()
+    {
+        using (var old = new SqliteConnection($"Data Source={_file.Path}"))
+        {
+            old.Open();
+            Migrations.Apply(old, 10);
+            Exec(old, """
+                INSERT INTO rollup_dirty(seq, workspace_id, user_id, day) VALUES (5, 'ws', 'u1', 740000);
+                INSERT INTO rollup_dirty(seq, workspace_id, user_id, day) VALUES (7, 'ws', 'u2', 740001);
+                """);
+        }
+        var db = new SqliteDatabase(_file.Path);
+        var rollups = new SqliteRollupStore(db, new MemberKeys());
+
+        Assert.Equal(7, await rollups.GetDirtyVersionAsync("ws"));
+        Assert.Equal([("u1", 740000L), ("u2", 740001L)], (await rollups.GetDirtyAsync("ws", 0, long.MaxValue))
+            .Order());
+        // A write after the upgrade marks above every version read before it...
+        var start = new DateTimeOffset(740001 * TimeSpan.TicksPerDay + TimeSpan.TicksPerHour, TimeSpan.Zero);
+        await new SqliteActivityStore(db, new MemberKeys()).AddAsync(new Workspace("ws", "w", "UTC", default), "u3",
+            [new ActivitySample(Guid.NewGuid(), start, start.AddMinutes(5), ActivityState.Idle)]);
+        Assert.Equal(8, await rollups.GetDirtyVersionAsync("ws"));
+
+        // ...so a job that read version 7 clears the migrated marks of its days and leaves the new one.
+        await rollups.SaveAsync("ws", [740000, 740001], [], 7, 740001);
+        Assert.Equal([("u3", 740001L)], await rollups.GetDirtyAsync("ws", 0, long.MaxValue));
+    }
+
     private static void Exec(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
