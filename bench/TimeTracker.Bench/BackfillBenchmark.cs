@@ -21,14 +21,19 @@ public static class BackfillBenchmark
                 ?? throw new InvalidOperationException("No cached analytics data: run `analytics --reuse-data` first.");
             await using var server = await BenchServer.StartAsync(copy.DatabasePath, new FixedClock(Now));
             var rollup = server.Services.GetServices<IJob>().Single(j => j.Name == "rollup");
+            var (pausedBefore, gen0Before, gen2Before, allocatedBefore) = (GC.GetTotalPauseDuration(),
+                GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
             var started = Stopwatch.StartNew();
             var report = await rollup.RunAsync();
             var seconds = started.Elapsed.TotalSeconds;
+            var gc = $"GC: {(GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds:0.00} s paused, " +
+                $"{GC.CollectionCount(0) - gen0Before} collections ({GC.CollectionCount(2) - gen2Before} full), " +
+                $"{(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e9:0.0} GB allocated";
             var rate = report.Counts["member_days"] / seconds;
             var logCopy = await server.CopyLogAsync();
             Console.WriteLine($"backfill {i + 1}: {report.Counts["member_days"]:N0} member-days in " +
                 $"{seconds:0.00} s = {rate:N0} member-days/s; then the log copied into the file in " +
-                $"{logCopy.TotalSeconds:0.00} s");
+                $"{logCopy.TotalSeconds:0.00} s; {gc}");
             rates.Add(rate);
         }
         rates.Sort();
