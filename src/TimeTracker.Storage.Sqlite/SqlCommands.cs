@@ -1,3 +1,4 @@
+using TimeTracker.Core.Collections;
 using Microsoft.Data.Sqlite;
 
 namespace TimeTracker.Storage.Sqlite;
@@ -33,6 +34,18 @@ internal static class SqlCommands
         using var command = connection.Command(sql, transaction, parameters);
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
+        while (reader.Read()) rows.Add(map(reader));
+        return rows;
+    }
+
+    /// <summary>As <see cref="Query{T}"/>, for reads of up to hundreds of thousands of rows (a rollup step's): no
+    /// array on the large-object heap (<see cref="SegmentedList{T}"/>).</summary>
+    public static SegmentedList<T> QueryLarge<T>(this SqliteConnection connection, string sql,
+        Func<SqliteDataReader, T> map, params (string, object?)[] parameters)
+    {
+        using var command = connection.Command(sql, null, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new SegmentedList<T>();
         while (reader.Read()) rows.Add(map(reader));
         return rows;
     }

@@ -1,3 +1,4 @@
+using TimeTracker.Core.Collections;
 using Microsoft.Data.Sqlite;
 using TimeTracker.Core.Activity;
 using TimeTracker.Core.Time;
@@ -77,7 +78,7 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<(string, DateTimeOffset, DateTimeOffset)>>(c =>
         {
-            var result = new List<(string, DateTimeOffset, DateTimeOffset)>();
+            var result = new SegmentedList<(string, DateTimeOffset, DateTimeOffset)>();
             // Samples last at most an hour, so [from - 1 h, to) bounds the index range.
             var lower = (fromUtc - ActivitySample.MaxLength).UtcTicks;
             // A backfill reads millions of these: through SQLite's API directly (RawStatement).

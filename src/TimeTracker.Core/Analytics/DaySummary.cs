@@ -21,10 +21,18 @@ public sealed record DaySummary(string UserId, long Day, IntervalSet Work, Inter
         return new DaySummary(userId, day, work.Work, work.Idle, work.Sessions);
     }
 
-    public DayTotals Totals() => new(
-        WorkTicks,
-        IdleTicks,
-        Sessions.Count == 0 ? null : Sessions.Min(s => s.In),
-        Sessions.Where(s => s.Out is not null).Select(s => s.Out).Max(),
-        Sessions.Any(s => s.Out is null));
+    /// <summary>The day's totals; a loop, as the rollup job asks this of every member-day it saves.</summary>
+    public DayTotals Totals()
+    {
+        long? firstIn = null, lastOut = null;
+        var hasOpen = false;
+        for (var i = 0; i < Sessions.Count; i++)
+        {
+            var session = Sessions[i];
+            if (firstIn is null || session.In < firstIn) firstIn = session.In;
+            if (session.Out is not { } @out) hasOpen = true;
+            else if (lastOut is null || @out > lastOut) lastOut = @out;
+        }
+        return new DayTotals(WorkTicks, IdleTicks, firstIn, lastOut, hasOpen);
+    }
 }

@@ -104,45 +104,6 @@ public sealed class RollupJob(IWorkspaceStore workspaces, WorkSource work, IRoll
     {
         var span = new TimeRange(ZoneDays.UtcDaySpan(days[0]).Start, ZoneDays.UtcDaySpan(days[^1]).End);
         var raw = await work.ReadAsync(workspaceId, gap, null, span, ct: ct);
-
-        var wanted = days.ToHashSet();
-        var byDay = new Dictionary<(string User, long Day), DayInputs>();
-        DayInputs At(string user, long day) => byDay.TryGetValue((user, day), out var inputs) ? inputs : byDay[(user,
-            day)] = new DayInputs();
-        foreach (var (user, session) in raw.Attendance)
-        {
-            var (first, last) = ZoneDays.UtcDayRange(session.In, session.WorkedUntil(now));
-            for (var day = first; day <= last; day++)
-                if (wanted.Contains(day)) At(user, day).Sessions.Add(session);
-        }
-        foreach (var session in raw.Derived)
-        {
-            var (first, last) = ZoneDays.UtcDayRange(session.Start, session.End);
-            for (var day = first; day <= last; day++)
-                if (wanted.Contains(day)) (At(session.UserId, day).Derived ??= []).Add(session);
-        }
-        foreach (var (user, start, end) in raw.Idle)
-        {
-            var (first, last) = ZoneDays.UtcDayRange(start.UtcTicks, end.UtcTicks);
-            for (var day = first; day <= last; day++)
-                if (byDay.TryGetValue((user, day), out var inputs)) (inputs.Idle ??= []).Add(TimeRange.Of(start, end));
-        }
-
-        var summaries = new List<DaySummary>(byDay.Count);
-        foreach (var ((user, day), inputs) in byDay)
-        {
-            var summary = DaySummary.Compute(user, day, inputs.Sessions, inputs.Derived ?? [], inputs.Idle ?? [],
-                now);
-            if (!summary.Work.IsEmpty) summaries.Add(summary);
-        }
-        return summaries;
-    }
-
-    /// <summary>One member-day's raw inputs (derived sessions and idle samples only where there are any).</summary>
-    private sealed class DayInputs
-    {
-        public readonly List<SessionRef> Sessions = [];
-        public List<ActivitySession>? Derived;
-        public List<TimeRange>? Idle;
+        return ChunkSummaries.Compute(raw, days, now);
     }
 }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
 
 namespace TimeTracker.Core.Time;
 
@@ -29,18 +29,39 @@ public sealed class IntervalSet
     }
 
     /// <summary>
-    /// Normalizes any intervals (unsorted, overlapping, empty) into their union: one list, sorted and merged in place
-    /// (the rollup job and raw analysis call this for every member-day).
+    /// Normalizes any intervals (unsorted, overlapping, empty) into their union, sorted and merged in a pooled buffer
+    /// (the rollup job and raw analysis call this for every member-day, so each result is its one allocation).
     /// </summary>
     public static IntervalSet Union(IEnumerable<TimeRange> intervals)
     {
-        var items = new List<TimeRange>(intervals.TryGetNonEnumeratedCount(out var count) ? count : 4);
+        var buffer = ArrayPool<TimeRange>.Shared.Rent(intervals.TryGetNonEnumeratedCount(out var count) ? count : 16);
+        var length = 0;
+        try
+        {
+            foreach (var interval in intervals)
+            {
+                if (length == buffer.Length) Grow(ref buffer);
+                buffer[length++] = interval;
+            }
+            return Union(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<TimeRange>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>As <see cref="Union(IEnumerable{TimeRange})"/>, sorting and merging <paramref name="intervals"/> in
+    /// place.</summary>
+    public static IntervalSet Union(Span<TimeRange> intervals)
+    {
+        var kept = 0;
         foreach (var interval in intervals)
-            if (!interval.IsEmpty) items.Add(interval);
-        if (items.Count == 0) return Empty;
+            if (!interval.IsEmpty) intervals[kept++] = interval;
+        if (kept == 0) return Empty;
+        var span = intervals[..kept];
         // Equal starts may come in any order: the merged end is the larger one either way.
-        items.Sort(static (x, y) => x.Start.CompareTo(y.Start));
-        var span = CollectionsMarshal.AsSpan(items);
+        span.Sort(static (x, y) => x.Start.CompareTo(y.Start));
         var merged = 1;
         for (var k = 1; k < span.Length; k++)
         {
@@ -57,7 +78,8 @@ public sealed class IntervalSet
 
     public IntervalSet Intersect(IntervalSet other)
     {
-        var result = new List<TimeRange>();
+        if (IsEmpty || other.IsEmpty) return Empty;
+        var result = new Buffer(_items.Length + other._items.Length);
         int a = 0, b = 0;
         while (a < _items.Length && b < other._items.Length)
         {
@@ -69,14 +91,14 @@ public sealed class IntervalSet
             if (x.End < y.End) a++;
             else b++;
         }
-        return result.Count == 0 ? Empty : new IntervalSet([.. result]);
+        return result.ToSet();
     }
 
     /// <summary>The parts of this set that <paramref name="other"/> does not cover.</summary>
     public IntervalSet Except(IntervalSet other)
     {
         if (IsEmpty || other.IsEmpty) return this;
-        var result = new List<TimeRange>(_items.Length);
+        var result = new Buffer(_items.Length + other._items.Length);
         var b = 0;
         foreach (var item in _items)
         {
@@ -89,20 +111,46 @@ public sealed class IntervalSet
             }
             if (start < item.End) result.Add(new TimeRange(start, item.End));
         }
-        return result.Count == 0 ? Empty : new IntervalSet([.. result]);
+        return result.ToSet();
     }
 
     public IntervalSet Clip(TimeRange bounds)
     {
-        if (IsEmpty) return this;
-        var result = new List<TimeRange>(_items.Length);
+        if (IsEmpty || (_items[0].Start >= bounds.Start && _items[^1].End <= bounds.End)) return this;
+        var result = new Buffer(_items.Length);
         foreach (var i in _items)
         {
             if (i.End <= bounds.Start) continue;
             if (i.Start >= bounds.End) break;
-            result.Add(i.Clip(bounds));
+            // Empty only when the bounds are: an empty set, not a set holding an empty interval.
+            if (i.Clip(bounds) is { IsEmpty: false } clipped) result.Add(clipped);
         }
-        return result.Count == 0 ? Empty : new IntervalSet([.. result]);
+        return result.ToSet();
+    }
+
+    private static void Grow(ref TimeRange[] buffer)
+    {
+        var larger = ArrayPool<TimeRange>.Shared.Rent(buffer.Length * 2);
+        buffer.CopyTo(larger, 0);
+        ArrayPool<TimeRange>.Shared.Return(buffer);
+        buffer = larger;
+    }
+
+    /// <summary>A result of known maximum size, gathered in a pooled array and copied out at its exact length.
+    /// </summary>
+    private ref struct Buffer(int capacity)
+    {
+        private readonly TimeRange[] _array = ArrayPool<TimeRange>.Shared.Rent(capacity);
+        private int _count;
+
+        public void Add(TimeRange item) => _array[_count++] = item;
+
+        public IntervalSet ToSet()
+        {
+            var set = _count == 0 ? Empty : new IntervalSet(_array.AsSpan(0, _count).ToArray());
+            ArrayPool<TimeRange>.Shared.Return(_array);
+            return set;
+        }
     }
 
     /// <summary>Length of the part inside <paramref name="bounds"/>, without allocating.</summary>
