@@ -13,22 +13,23 @@ internal static class RollupCodec
     private const long NoValue = long.MinValue;
     private const int MaskEntryBytes = 8 + 8 + 4;
 
-    public static byte[] EncodeDay(DaySummary day)
+    /// <summary>How many bytes <see cref="WriteDay"/> writes for <paramref name="day"/>.</summary>
+    public static int DayLength(DaySummary day) =>
+        12 + 16 * (day.Work.Items.Count + day.Idle.Items.Count + day.Sessions.Count);
+
+    /// <summary>A day's work, idle and sessions; written in place, as a backfill encodes every member-day.</summary>
+    public static void WriteDay(Span<byte> span, DaySummary day)
     {
-        var size = 12 + 16 * (day.Work.Items.Count + day.Idle.Items.Count + day.Sessions.Count);
-        var buffer = new byte[size];
-        var span = buffer.AsSpan();
         var offset = WriteIntervals(span, 0, day.Work.Items);
         offset = WriteIntervals(span, offset, day.Idle.Items);
         BinaryPrimitives.WriteInt32LittleEndian(span[offset..], day.Sessions.Count);
         offset += 4;
-        foreach (var s in day.Sessions)
+        for (var i = 0; i < day.Sessions.Count; i++, offset += 16)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(span[offset..], s.In);
-            BinaryPrimitives.WriteInt64LittleEndian(span[(offset + 8)..], s.Out ?? NoValue);
-            offset += 16;
+            var session = day.Sessions[i];
+            BinaryPrimitives.WriteInt64LittleEndian(span[offset..], session.In);
+            BinaryPrimitives.WriteInt64LittleEndian(span[(offset + 8)..], session.Out ?? NoValue);
         }
-        return buffer;
     }
 
     public static DaySummary DecodeDay(string userId, long day, ReadOnlySpan<byte> data)
@@ -62,12 +63,17 @@ internal static class RollupCodec
         public DayTotals OfDay => new(DayWork, DayIdle, FirstIn, LastOut, HasOpen);
     }
 
-    private const int PrefixBytes = 7 * 8 + 1;
+    public const int PrefixBytes = 7 * 8 + 1;
 
     public static byte[] EncodePrefix(Prefix p)
     {
         var buffer = new byte[PrefixBytes];
-        var span = buffer.AsSpan();
+        WritePrefix(buffer, p);
+        return buffer;
+    }
+
+    public static void WritePrefix(Span<byte> span, Prefix p)
+    {
         BinaryPrimitives.WriteInt64LittleEndian(span, p.Day);
         BinaryPrimitives.WriteInt64LittleEndian(span[8..], p.CumulativeWork);
         BinaryPrimitives.WriteInt64LittleEndian(span[16..], p.CumulativeIdle);
@@ -75,8 +81,7 @@ internal static class RollupCodec
         BinaryPrimitives.WriteInt64LittleEndian(span[32..], p.DayIdle);
         BinaryPrimitives.WriteInt64LittleEndian(span[40..], p.FirstIn ?? NoValue);
         BinaryPrimitives.WriteInt64LittleEndian(span[48..], p.LastOut ?? NoValue);
-        buffer[56] = p.HasOpen ? (byte)1 : (byte)0;
-        return buffer;
+        span[56] = p.HasOpen ? (byte)1 : (byte)0;
     }
 
     public static Prefix DecodePrefix(ReadOnlySpan<byte> data)
@@ -137,11 +142,10 @@ internal static class RollupCodec
     {
         BinaryPrimitives.WriteInt32LittleEndian(span[offset..], intervals.Count);
         offset += 4;
-        foreach (var i in intervals)
+        for (var i = 0; i < intervals.Count; i++, offset += 16)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(span[offset..], i.Start);
-            BinaryPrimitives.WriteInt64LittleEndian(span[(offset + 8)..], i.End);
-            offset += 16;
+            BinaryPrimitives.WriteInt64LittleEndian(span[offset..], intervals[i].Start);
+            BinaryPrimitives.WriteInt64LittleEndian(span[(offset + 8)..], intervals[i].End);
         }
         return offset;
     }

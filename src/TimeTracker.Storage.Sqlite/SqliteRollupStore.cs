@@ -179,8 +179,9 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 c.Execute($"DELETE FROM rollup_dirty WHERE workspace_id=@ws AND {inDays} AND seq <= @version", tx,
                     ("@ws", workspaceId), ("@version", dirtyVersion));
             }
-            affected.UnionWith(InsertMemberDays(c, tx, workspaceId, summaries, out var masks, out var intervals));
-            WriteIntervalBlocks(c, tx, workspaceId, days, intervals, saved);
+            var byMember = InsertMemberDays(c, tx, workspaceId, summaries, out var masks);
+            affected.UnionWith(byMember.Select(member => member.Key));
+            WriteIntervalBlocks(c, tx, workspaceId, days, byMember, saved);
             // Running totals were written inline; they only need a second pass where a member has later rows outside
             // this save (a recomputed dirty day shifts everything after it).
             if (days.Count > 0)
@@ -201,10 +202,10 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
             }
             using (var insertMasks = c.Command("INSERT INTO workspace_days(workspace_id, day, masks) VALUES (@ws, @day, @masks)", tx, ("@ws", workspaceId), ("@day", 0L), ("@masks", Array.Empty<byte>())))
             {
-                foreach (var (day, members) in masks)
+                foreach (var (day, entries) in masks)
                 {
                     insertMasks.Parameters["@day"].Value = day;
-                    insertMasks.Parameters["@masks"].Value = RollupCodec.EncodeMasks(members);
+                    insertMasks.Parameters["@masks"].Value = RollupCodec.EncodeMasks(entries);
                     insertMasks.ExecuteNonQuery();
                 }
             }
@@ -219,44 +220,76 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
     /// member has no summary for one any more, dropped.
     /// </summary>
     private static void WriteIntervalBlocks(SqliteConnection c, SqliteTransaction tx, string workspaceId,
-        IReadOnlyCollection<long> days, Dictionary<(long Key, long Day), byte[]> intervals, long? saved)
+        IReadOnlyCollection<long> days, List<(long Key, List<DaySummary> Days)> members, long? saved)
     {
-        var redone = days.Concat(intervals.Keys.Select(k => k.Day)).ToHashSet();
+        var redone = days.ToHashSet();
+        foreach (var (_, memberDays) in members)
+            foreach (var day in memberDays) redone.Add(day.Day);
         if (redone.Count == 0) return;
-        var blocks = new SortedDictionary<(long Key, long Block), SortedDictionary<long, byte[]>>();
-        var stored = redone.Select(IntervalBlocks.Of).Distinct()
-            .Where(block => saved >= IntervalBlocks.FirstDay(block)).ToList();
-        if (stored.Count > 0)
+        var stored = ReadStoredBlocks(c, tx, workspaceId, redone, saved);
+        using var upsert = new RawStatement(c, "INSERT INTO member_interval_blocks(member_key, block, days) " +
+            "VALUES (?1, ?2, ?3) ON CONFLICT(member_key, block) DO UPDATE SET days=excluded.days");
+        using var delete = new RawStatement(c, "DELETE FROM member_interval_blocks WHERE member_key=?1 AND block=?2");
+        var writer = new IntervalBlocks.Writer();
+        void Write(long key, long block)
         {
-            using var read = c.Command("SELECT member_key, block, days FROM member_interval_blocks " +
-                $"WHERE block IN ({DayList(stored)}) " +
-                "AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)",
-                tx, ("@ws", workspaceId));
-            using var r = read.ExecuteReader();
-            while (r.Read())
+            var statement = writer.Count == 0 ? delete : upsert;
+            statement.Bind(1, key);
+            statement.Bind(2, block);
+            if (writer.Count > 0) statement.Bind(3, writer.Bytes);
+            statement.Execute();
+        }
+        foreach (var (key, memberDays) in members)
+            for (var from = 0; from < memberDays.Count;)
             {
-                var kept = IntervalBlocks.Decode((byte[])r[2]);
-                foreach (var day in kept.Keys.Where(redone.Contains).ToList()) kept.Remove(day);
-                blocks[(r.GetInt64(0), r.GetInt64(1))] = kept;
+                var block = IntervalBlocks.Of(memberDays[from].Day);
+                var to = from;
+                while (to < memberDays.Count && IntervalBlocks.Of(memberDays[to].Day) == block) to++;
+                stored.Remove((key, block), out var bytes);
+                Merge(writer, bytes, redone, memberDays, from, to);
+                Write(key, block);
+                from = to;
             }
-        }
-        foreach (var ((key, day), bytes) in intervals)
+        // Stored blocks that no saved day landed in: they keep their other days, or go.
+        foreach (var ((key, block), bytes) in stored)
         {
-            var block = (key, IntervalBlocks.Of(day));
-            (blocks.TryGetValue(block, out var entries) ? entries : blocks[block] = [])[day] = bytes;
+            Merge(writer, bytes, redone, [], 0, 0);
+            Write(key, block);
         }
-        using var upsert = c.Command("INSERT INTO member_interval_blocks(member_key, block, days) " +
-            "VALUES (@key, @block, @days) ON CONFLICT(member_key, block) DO UPDATE SET days=excluded.days",
-            tx, ("@key", 0L), ("@block", 0L), ("@days", Array.Empty<byte>()));
-        using var delete = c.Command("DELETE FROM member_interval_blocks WHERE member_key=@key AND block=@block", tx,
-            ("@key", 0L), ("@block", 0L));
-        foreach (var ((key, block), entries) in blocks)
+    }
+
+    private static Dictionary<(long Key, long Block), byte[]> ReadStoredBlocks(SqliteConnection c,
+        SqliteTransaction tx, string workspaceId, HashSet<long> redone, long? saved)
+    {
+        var stored = new Dictionary<(long Key, long Block), byte[]>();
+        var blocks = redone.Select(IntervalBlocks.Of).Distinct()
+            .Where(block => saved >= IntervalBlocks.FirstDay(block)).ToList();
+        if (blocks.Count == 0) return stored;
+        using var read = c.Command("SELECT member_key, block, days FROM member_interval_blocks " +
+            $"WHERE block IN ({DayList(blocks)}) " +
+            "AND member_key IN (SELECT key FROM member_keys WHERE workspace_id=@ws)",
+            tx, ("@ws", workspaceId));
+        using var r = read.ExecuteReader();
+        while (r.Read()) stored[(r.GetInt64(0), r.GetInt64(1))] = (byte[])r[2];
+        return stored;
+    }
+
+    /// <summary>Starts a block of the stored days not redone and the new days [from, to), in day order.</summary>
+    private static void Merge(IntervalBlocks.Writer writer, byte[]? stored, HashSet<long> redone,
+        List<DaySummary> days, int from, int to)
+    {
+        writer.Start();
+        var entries = stored is null ? [] : IntervalBlocks.Entries(stored);
+        var e = 0;
+        while (e < entries.Count || from < to)
         {
-            var command = entries.Count == 0 ? delete : upsert;
-            command.Parameters[0].Value = key;
-            command.Parameters[1].Value = block;
-            if (entries.Count > 0) command.Parameters[2].Value = IntervalBlocks.Encode(entries);
-            command.ExecuteNonQuery();
+            if (e < entries.Count && redone.Contains(entries[e].Day)) e++;
+            else if (from < to && (e == entries.Count || days[from].Day < entries[e].Day)) writer.Add(days[from++]);
+            else
+            {
+                writer.Add(entries[e].Day, stored.AsSpan(entries[e].Offset, entries[e].Length));
+                e++;
+            }
         }
     }
 
@@ -282,24 +315,25 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
         }
     }
 
-    private HashSet<long> InsertMemberDays(SqliteConnection c, SqliteTransaction tx, string workspaceId,
-        IReadOnlyList<DaySummary> summaries, out SortedDictionary<long, List<(long, QuarterHourMask)>> masks,
-        out Dictionary<(long Key, long Day), byte[]> intervals)
+    /// <summary>Inserts the member-day rows with their running totals; returns the summaries by member key, in key
+    /// and day order.</summary>
+    private List<(long Key, List<DaySummary> Days)> InsertMemberDays(SqliteConnection c, SqliteTransaction tx,
+        string workspaceId, IReadOnlyList<DaySummary> summaries,
+        out SortedDictionary<long, List<(long, QuarterHourMask)>> masks)
     {
         masks = [];
-        intervals = [];
-        var written = new HashSet<long>();
         // A backfill inserts hundreds of thousands of these: through SQLite's API directly (RawStatement).
         using var insert = new RawStatement(c, "INSERT INTO member_days(member_key, day, prefix) VALUES (?1, ?2, ?3)");
-        using var previous = c.Command("SELECT prefix FROM member_days WHERE member_key=@key AND day < @day ORDER BY day DESC LIMIT 1", tx, ("@key", 0L), ("@day", 0L));
+        using var previous = c.Command("SELECT prefix FROM member_days WHERE member_key=@key AND day < @day " +
+            "ORDER BY day DESC LIMIT 1", tx, ("@key", 0L), ("@day", 0L));
         // In key order, so each insert lands just after the previous one in (member, day) order.
         var byKey = summaries.GroupBy(s => s.UserId)
-            .Select(member => (Key: keys.GetOrCreate(c, tx, workspaceId, member.Key), Days: member))
+            .Select(member => (Key: keys.GetOrCreate(c, tx, workspaceId, member.Key),
+                Days: member.OrderBy(s => s.Day).ToList()))
             .OrderBy(member => member.Key).ToList();
-        foreach (var (key, member) in byKey)
+        Span<byte> prefix = stackalloc byte[RollupCodec.PrefixBytes];
+        foreach (var (key, ordered) in byKey)
         {
-            written.Add(key);
-            var ordered = member.OrderBy(s => s.Day).ToList();
             previous.Parameters["@key"].Value = key;
             previous.Parameters["@day"].Value = ordered[0].Day;
             var running = previous.ExecuteScalar() is byte[] blob ? RollupCodec.DecodePrefix(blob) : default;
@@ -309,16 +343,16 @@ public sealed class SqliteRollupStore(SqliteDatabase db, MemberKeys keys) : IRol
                 running = new RollupCodec.Prefix(summary.Day, running.CumulativeWork + totals.WorkTicks,
                     running.CumulativeIdle + totals.IdleTicks,
                     totals.WorkTicks, totals.IdleTicks, totals.FirstIn, totals.LastOut, totals.HasOpen);
+                RollupCodec.WritePrefix(prefix, running);
                 insert.Bind(1, key);
                 insert.Bind(2, summary.Day);
-                insert.Bind(3, RollupCodec.EncodePrefix(running));
+                insert.Bind(3, prefix);
                 insert.Execute();
-                intervals[(key, summary.Day)] = RollupCodec.EncodeDay(summary);
-                (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = []).Add((key,
+                (masks.TryGetValue(summary.Day, out var list) ? list : masks[summary.Day] = new(byKey.Count)).Add((key,
                     QuarterHourMask.FromWork(summary.Work, summary.Day)));
             }
         }
-        return written;
+        return byKey;
     }
 
     private (Dictionary<long, string> ByKey, string InList, (string,
