@@ -113,16 +113,16 @@ public static class AnalyticsBenchmark
         await using var own = await ServerProcess.StartAsync(server.DatabasePath, scheduler: false);
         using var client = own.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // A fresh process runs its first requests partly on unoptimized code: tiered compilation promotes hot methods
+        // in stages, in the background (300 warm-up requests still left it at 6.7-8.4 ms, 1,000 of one zone at
+        // 2.7-3.6, and the zone measured first sometimes near 5). Every payload is warmed, interleaved, before any
+        // is measured; the medians are of the warm Server, like the in-process rows.
+        for (var i = 0; i < 1000; i++)
+            foreach (var payload in payloads.Values) await PostAsync(client, payload);
         var rows = new List<(string, double, double?)>();
         foreach (var (zone, payload) in payloads)
-        {
-            // A fresh process runs its first several hundred requests partly on unoptimized code (tiered compilation
-            // promotes hot methods in stages: 300 warm-up requests still left it at 6.7-8.4 ms, 1,000 at 2.7-3.6);
-            // the median is of the warm Server, like the in-process rows.
-            for (var i = 0; i < 1000; i++) await PostAsync(client, payload);
             rows.Add(($"analysis 1000 members x 31 days, {zone}, HTTP, Server in its own process (ms)",
                 await MedianAsync(repetitions, () => PostAsync(client, payload)), 5));
-        }
         return rows;
     }
 
