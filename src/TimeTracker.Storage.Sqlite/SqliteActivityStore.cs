@@ -73,6 +73,10 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
         return (accepted, idleDays);
     }
 
+    /// <summary>One member's idle samples in a range, answered from the idle index alone (migration 12).</summary>
+    internal const string IdleRead = "SELECT start_at, end_at FROM activity WHERE member_key=?1 AND idle=1 " +
+        "AND start_at >= ?2 AND start_at < ?3 AND end_at > ?4 ORDER BY start_at";
+
     public Task<IReadOnlyList<(string UserId, DateTimeOffset Start, DateTimeOffset End)>> GetIdleAsync(
         string workspaceId, IReadOnlyCollection<string>? userIds, DateTimeOffset fromUtc, DateTimeOffset toUtc,
             CancellationToken ct = default) =>
@@ -82,8 +86,7 @@ public sealed class SqliteActivityStore(SqliteDatabase db, MemberKeys keys) : IA
             // Samples last at most an hour, so [from - 1 h, to) bounds the index range.
             var lower = (fromUtc - ActivitySample.MaxLength).UtcTicks;
             // A backfill reads millions of these: through SQLite's API directly (RawStatement).
-            using var query = new RawStatement(c, "SELECT start_at, end_at FROM activity WHERE member_key=?1 AND " +
-                "idle=1 AND start_at >= ?2 AND start_at < ?3 AND end_at > ?4 ORDER BY start_at");
+            using var query = new RawStatement(c, IdleRead);
             foreach (var (owner, user) in Owners(c, workspaceId, userIds))
             {
                 query.Bind(1, owner);

@@ -121,6 +121,23 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal([("u3", 740001L)], await rollups.GetDirtyAsync("ws", 0, long.MaxValue));
     }
 
+    [Fact]
+    public void The_idle_read_is_answered_from_the_idle_index_alone()
+    {
+        using var db = new SqliteDatabase(_file.Path);
+        using var connection = db.Open();
+        using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + SqliteActivityStore.IdleRead;
+        foreach (var i in Enumerable.Range(1, 4)) plan.Parameters.AddWithValue($"?{i}", 0L);
+        using var reader = plan.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read()) steps.Add(reader.GetString(3));
+
+        Assert.Equal(
+            ["SEARCH activity USING COVERING INDEX ix_activity_idle (member_key=? AND start_at>? AND start_at<?)"],
+            steps);
+    }
+
     private static void Exec(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
