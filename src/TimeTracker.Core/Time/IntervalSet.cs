@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace TimeTracker.Core.Time;
 
 /// <summary>
@@ -34,21 +32,11 @@ public sealed class IntervalSet
     /// </summary>
     public static IntervalSet Union(IEnumerable<TimeRange> intervals)
     {
-        var buffer = ArrayPool<TimeRange>.Shared.Rent(intervals.TryGetNonEnumeratedCount(out var count) ? count : 16);
-        var length = 0;
-        try
-        {
-            foreach (var interval in intervals)
-            {
-                if (length == buffer.Length) Grow(ref buffer);
-                buffer[length++] = interval;
-            }
-            return Union(buffer.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<TimeRange>.Shared.Return(buffer);
-        }
+        var buffer = new PooledRanges(intervals.TryGetNonEnumeratedCount(out var count) ? count : 16);
+        foreach (var interval in intervals) buffer.Add(interval);
+        var set = Union(buffer.Span);
+        buffer.Dispose();
+        return set;
     }
 
     /// <summary>As <see cref="Union(IEnumerable{TimeRange})"/>, sorting and merging <paramref name="intervals"/> in
@@ -79,7 +67,7 @@ public sealed class IntervalSet
     public IntervalSet Intersect(IntervalSet other)
     {
         if (IsEmpty || other.IsEmpty) return Empty;
-        var result = new Buffer(_items.Length + other._items.Length);
+        var result = new PooledRanges(_items.Length + other._items.Length);
         int a = 0, b = 0;
         while (a < _items.Length && b < other._items.Length)
         {
@@ -91,14 +79,14 @@ public sealed class IntervalSet
             if (x.End < y.End) a++;
             else b++;
         }
-        return result.ToSet();
+        return Collected(result);
     }
 
     /// <summary>The parts of this set that <paramref name="other"/> does not cover.</summary>
     public IntervalSet Except(IntervalSet other)
     {
         if (IsEmpty || other.IsEmpty) return this;
-        var result = new Buffer(_items.Length + other._items.Length);
+        var result = new PooledRanges(_items.Length + other._items.Length);
         var b = 0;
         foreach (var item in _items)
         {
@@ -111,13 +99,13 @@ public sealed class IntervalSet
             }
             if (start < item.End) result.Add(new TimeRange(start, item.End));
         }
-        return result.ToSet();
+        return Collected(result);
     }
 
     public IntervalSet Clip(TimeRange bounds)
     {
         if (IsEmpty || (_items[0].Start >= bounds.Start && _items[^1].End <= bounds.End)) return this;
-        var result = new Buffer(_items.Length);
+        var result = new PooledRanges(_items.Length);
         foreach (var i in _items)
         {
             if (i.End <= bounds.Start) continue;
@@ -125,32 +113,16 @@ public sealed class IntervalSet
             // Empty only when the bounds are: an empty set, not a set holding an empty interval.
             if (i.Clip(bounds) is { IsEmpty: false } clipped) result.Add(clipped);
         }
-        return result.ToSet();
+        return Collected(result);
     }
 
-    private static void Grow(ref TimeRange[] buffer)
-    {
-        var larger = ArrayPool<TimeRange>.Shared.Rent(buffer.Length * 2);
-        buffer.CopyTo(larger, 0);
-        ArrayPool<TimeRange>.Shared.Return(buffer);
-        buffer = larger;
-    }
-
-    /// <summary>A result of known maximum size, gathered in a pooled array and copied out at its exact length.
+    /// <summary>The intervals gathered in <paramref name="result"/> as a set of their own, the buffer given back.
     /// </summary>
-    private ref struct Buffer(int capacity)
+    private static IntervalSet Collected(PooledRanges result)
     {
-        private readonly TimeRange[] _array = ArrayPool<TimeRange>.Shared.Rent(capacity);
-        private int _count;
-
-        public void Add(TimeRange item) => _array[_count++] = item;
-
-        public IntervalSet ToSet()
-        {
-            var set = _count == 0 ? Empty : new IntervalSet(_array.AsSpan(0, _count).ToArray());
-            ArrayPool<TimeRange>.Shared.Return(_array);
-            return set;
-        }
+        var set = result.Count == 0 ? Empty : new IntervalSet(result.Span.ToArray());
+        result.Dispose();
+        return set;
     }
 
     /// <summary>Length of the part inside <paramref name="bounds"/>, without allocating.</summary>
