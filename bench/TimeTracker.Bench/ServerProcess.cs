@@ -34,8 +34,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var info = new ProcessStartInfo("dotnet", [server, "--urls", baseAddress.ToString().TrimEnd('/')])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            // From its own folder, as a published app runs: elsewhere its appsettings.json is not found, and without
-            // it every request is logged at Information (eight console lines per request).
+            // From its own folder, as a published app runs.
             WorkingDirectory = Path.GetDirectoryName(server)!,
             Environment =
             {

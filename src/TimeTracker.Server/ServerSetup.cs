@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TimeTracker.Api;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 using TimeTracker.Api.Http;
@@ -19,8 +20,28 @@ public static class ServerSetup
     /// every write to the database and its WAL, ~9 % of the CPU under the ingestion bench. Restart to apply new
     /// settings.
     /// </summary>
-    public static WebApplicationBuilder CreateServerBuilder(string[] args) =>
-        WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+    public static WebApplicationBuilder CreateServerBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+        AddShippedSettings(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// The <c>appsettings.json</c> shipped beside the Server, beneath every other source. The content root is the
+    /// current directory (the default <c>data/</c> lives under it), so a Server started elsewhere (a systemd unit, a
+    /// container's working directory) read no settings file at all and logged every request at Information: eight
+    /// console lines each, which took a 1,000-member analysis from ~3 ms to over 7. A file in the content root, the
+    /// environment and the command line still override it.
+    /// </summary>
+    private static void AddShippedSettings(ConfigurationManager configuration)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(shipped)) return;
+        var source = new JsonConfigurationSource { Path = shipped, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        configuration.Sources.Insert(0, source);
+    }
 
     public static WebApplicationBuilder AddTimeTrackerServer(this WebApplicationBuilder builder, bool runScheduler = true)
     {

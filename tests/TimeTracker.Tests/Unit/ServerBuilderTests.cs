@@ -18,4 +18,23 @@ public sealed class ServerBuilderTests
         Assert.All(files, source => Assert.False(source.ReloadOnChange, source.Path));
         Assert.Equal("http://127.0.0.1:0", builder.Configuration["urls"]);
     }
+
+    [Fact]
+    public void The_shipped_settings_apply_when_started_from_another_directory_and_the_command_line_still_wins()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("server-cwd").FullName;
+        try
+        {
+            var builder = ServerSetup.CreateServerBuilder(["--contentRoot", elsewhere,
+                "--Logging:LogLevel:Default", "Warning"]);
+
+            Assert.Equal("Warning", builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
+            Assert.Equal("Warning", builder.Configuration["Logging:LogLevel:Default"]);
+            Assert.Equal(elsewhere, builder.Environment.ContentRootPath.TrimEnd(Path.DirectorySeparatorChar));
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
 }
